@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Roles a media token can carry into a room. */
+export const MEDIA_ROLES = ['doctor', 'patient'] as const;
+export type MediaRole = (typeof MEDIA_ROLES)[number];
+
+/** JWT issuer and audiences used between the server (signer) and the SFU (verifier). */
+export const MEDIA_TOKEN_ISSUER = 'visite-server';
+export const MEDIA_TOKEN_AUDIENCE = 'visite-sfu';
+export const CONTROL_TOKEN_AUDIENCE = 'visite-sfu-control';
+/** Algorithm of media and control tokens: Ed25519 signatures; the SFU holds only the public key. */
+export const MEDIA_TOKEN_ALG = 'EdDSA';
+
+/** Claims of a media token: one peer, one room, one role, a short life. */
+export const mediaTokenClaimsSchema = z.object({
+  sub: z.string().min(1).max(100),
+  room: z.string().min(1).max(100),
+  role: z.enum(MEDIA_ROLES),
+  name: z.string().max(200),
+});
+export type MediaTokenClaims = z.infer<typeof mediaTokenClaimsSchema>;
+
+/** Claims of a control token: the server asking the SFU to act on one room. */
+export const controlTokenClaimsSchema = z.object({
+  room: z.string().min(1).max(100),
+  action: z.enum(['close-room', 'room-stats']),
+});
+export type ControlTokenClaims = z.infer<typeof controlTokenClaimsSchema>;

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { Ack } from '../protocol';
+import type { MediaRole } from '../media-token';
+
+/**
+ * SFU signaling over socket.io (default namespace of the SFU).
+ * Handshake `auth`: { protocolVersion, token } where token is a media token signed by the server.
+ * Requests are emitted by the client with an acknowledgement callback receiving an Ack<T>.
+ * mediasoup objects (RTP capabilities and parameters, DTLS and ICE parameters) are passed through as
+ * opaque JSON objects here and validated by mediasoup itself; the SFU maps its errors to refusals.
+ */
+export const signalingHandshakeSchema = z.object({
+  protocolVersion: z.number().int(),
+  token: z.string().min(20).max(4000),
+});
+export type SignalingHandshake = z.infer<typeof signalingHandshakeSchema>;
+
+const opaque = z.record(z.string(), z.unknown());
+const id = z.string().min(1).max(100);
+
+export const MEDIA_SOURCES = ['mic', 'camera', 'screen'] as const;
+export type MediaSource = (typeof MEDIA_SOURCES)[number];
+
+/** Every client-to-SFU request: name -> payload schema. */
+export const signalingRequestSchemas = {
+  getRouterRtpCapabilities: z.object({}).strict(),
+  /** Enter the room once the device is loaded. The SFU then offers consumers for producers already there. */
+  join: z.object({ rtpCapabilities: opaque }).strict(),
+  createWebRtcTransport: z.object({ direction: z.enum(['send', 'recv']), forceTcp: z.boolean().optional() }).strict(),
+  connectWebRtcTransport: z.object({ transportId: id, dtlsParameters: opaque }).strict(),
+  restartIce: z.object({ transportId: id }).strict(),
+  produce: z
+    .object({
+      transportId: id,
+      kind: z.enum(['audio', 'video']),
+      rtpParameters: opaque,
+      source: z.enum(MEDIA_SOURCES),
+    })
+    .strict(),
+  closeProducer: z.object({ producerId: id }).strict(),
+  pauseProducer: z.object({ producerId: id }).strict(),
+  resumeProducer: z.object({ producerId: id }).strict(),
+  /** Ask the SFU which simulcast layer to forward (weak network: lower spatial layer). */
+  setConsumerPreferredLayers: z
+    .object({ consumerId: id, spatialLayer: z.number().int().min(0).max(3), temporalLayer: z.number().int().min(0).max(3).optional() })
+    .strict(),
+  leave: z.object({}).strict(),
+} as const;
+
+export type SignalingRequestName = keyof typeof signalingRequestSchemas;
+export type SignalingRequest<N extends SignalingRequestName> = z.infer<(typeof signalingRequestSchemas)[N]>;
+
+export interface PeerInfo {
+  peerId: string;
+  role: MediaRole;
+  displayName: string;
+}
+
+export interface TransportOptions {
+  id: string;
+  iceParameters: Record<string, unknown>;
+  iceCandidates: Record<string, unknown>[];
+  dtlsParameters: Record<string, unknown>;
+}
+
+/** Response of each request. */
+export interface SignalingResponses {
+  getRouterRtpCapabilities: Record<string, unknown>;
+  join: { peers: PeerInfo[] };
+  createWebRtcTransport: TransportOptions;
+  connectWebRtcTransport: Record<string, never>;
+  restartIce: { iceParameters: Record<string, unknown> };
+  produce: { producerId: string };
+  closeProducer: Record<string, never>;
+  pauseProducer: Record<string, never>;
+  resumeProducer: Record<string, never>;
+  setConsumerPreferredLayers: Record<string, never>;
+  leave: Record<string, never>;
+}
+
+/**
+ * `newConsumer`: the SFU offers a consumer, created paused. The client creates it locally and then
+ * acknowledges; only then does the SFU resume it (so no key frame is lost before the client is ready).
+ */
+export interface NewConsumerOffer {
+  consumerId: string;
+  producerId: string;
+  peerId: string;
+  kind: 'audio' | 'video';
+  source: MediaSource;
+  rtpParameters: Record<string, unknown>;
+  producerPaused: boolean;
+}
+
+/** Why a room was closed under the peers' feet. */
+export type RoomClosedReason = 'visit-ended' | 'worker-died' | 'replaced';
+
+/** Events the SFU sends. */
+export interface SignalingServerEvents {
+  newConsumer: (offer: NewConsumerOffer, ack: (res: Ack<Record<string, never>>) => void) => void;
+  peerJoined: (peer: PeerInfo) => void;
+  peerLeft: (event: { peerId: string }) => void;
+  consumerClosed: (event: { consumerId: string }) => void;
+  consumerPaused: (event: { consumerId: string }) => void;
+  consumerResumed: (event: { consumerId: string }) => void;
+  /** The room is gone: for `worker-died`, reconnect with the same token to get a fresh room. */
+  roomClosed: (event: { reason: RoomClosedReason }) => void;
+}
+
+export type SignalingClientEvents = {
+  [N in SignalingRequestName]: (payload: SignalingRequest<N>, ack: (res: Ack<SignalingResponses[N]>) => void) => void;
+};
