@@ -1,0 +1,44 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AppConfig } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { DemoSeedService } from './modules/demo/demo-seed.service';
+import { HealthController } from './modules/health/health.controller';
+import { JoinModule } from './modules/join/join.module';
+import { MediaModule } from './modules/media/media.module';
+import { RealtimeCoreModule } from './modules/realtime/realtime-core.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
+import { RedisModule } from './modules/redis/redis.module';
+import { VisitsModule } from './modules/visits/visits.module';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static with(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.with(config),
+        DatabaseModule,
+        RedisModule,
+        AuditModule,
+        AuthModule,
+        MediaModule,
+        RealtimeCoreModule,
+        VisitsModule,
+        JoinModule,
+        RealtimeModule,
+      ],
+      controllers: [HealthController],
+      providers: [DemoSeedService],
+    };
+  }
+}

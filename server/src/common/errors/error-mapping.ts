@@ -1,0 +1,56 @@
+import { HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ErrorBody } from '@visite/contracts';
+import { DomainException, DomainErrorKind } from './domain.exception';
+
+const STATUS: Record<DomainErrorKind, number> = {
+  'bad-request': HttpStatus.BAD_REQUEST,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  gone: HttpStatus.GONE,
+};
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+const logger = new Logger('Errors');
+
+/**
+ * The one place where errors become what a client sees: typed domain exceptions keep their code,
+ * Nest's HTTP exceptions (validation, 404) and body-parser errors keep their 4xx status, anything
+ * else is logged and becomes a 500 without internals.
+ */
+export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof DomainException) {
+    return { status: STATUS[error.kind], body: { code: error.code, message: error.message } };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    let message = error.message;
+    if (typeof response === 'object' && response && 'message' in response) {
+      const m = (response as { message: unknown }).message;
+      message = Array.isArray(m) ? m.join('; ') : String(m);
+    }
+    const code = status === 400 && Array.isArray((response as { message?: unknown }).message) ? 'VALIDATION_FAILED' : (HTTP_CODES[status] ?? 'ERROR');
+    return { status, body: { code, message } };
+  }
+  const httpError = error as { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown; type?: unknown };
+  const status = Number(httpError?.status ?? httpError?.statusCode);
+  if (Number.isInteger(status) && status >= 400 && status < 500) {
+    const message = httpError.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : String(httpError.message ?? 'Bad request');
+    return { status, body: { code: HTTP_CODES[status] ?? 'BAD_REQUEST', message } };
+  }
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return { status: 500, body: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } };
+}

@@ -1,0 +1,8 @@
+import { AuditEventEntity } from '../modules/audit/audit-event.entity';
+import { SessionEntity } from '../modules/auth/session.entity';
+import { UserEntity } from '../modules/auth/user.entity';
+import { ConsentEntity } from '../modules/consent/consent.entity';
+import { PatientEntity } from '../modules/patients/patient.entity';
+import { VisitEntity } from '../modules/visits/visit.entity';
+
+export const ENTITIES = [UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity];

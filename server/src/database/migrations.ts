@@ -1,0 +1,4 @@
+import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+
+/** Every migration, in order. Committed, reversible; the schema is never synchronised. */
+export const MIGRATIONS = [InitialSchema1763800000000];

@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { SessionEntity } from './session.entity';
+import { SessionGuard } from './session.guard';
+import { SessionsRepository } from './sessions.repository';
+import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
+  controllers: [AuthController],
+  providers: [AuthService, SessionGuard, UsersRepository, SessionsRepository],
+  exports: [AuthService, SessionGuard, UsersRepository],
+})
+export class AuthModule {}

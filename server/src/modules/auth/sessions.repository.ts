@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LessThan, MoreThan, Repository } from 'typeorm';
+import { SessionEntity } from './session.entity';
+
+@Injectable()
+export class SessionsRepository {
+  constructor(@InjectRepository(SessionEntity) private readonly repo: Repository<SessionEntity>) {}
+
+  create(userId: string, tokenHash: string, expiresAt: Date): Promise<SessionEntity> {
+    return this.repo.save(this.repo.create({ userId, tokenHash, expiresAt }));
+  }
+
+  findValid(tokenHash: string, now: Date): Promise<SessionEntity | null> {
+    return this.repo.findOne({ where: { tokenHash, expiresAt: MoreThan(now) }, relations: { user: true } });
+  }
+
+  async delete(tokenHash: string): Promise<void> {
+    await this.repo.delete({ tokenHash });
+  }
+
+  async deleteExpired(now: Date): Promise<void> {
+    await this.repo.delete({ expiresAt: LessThan(now) });
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import type { JoinInfo, MediaAccess, WaitingStatus } from '@visite/contracts';
+import { hashToken } from '../../common/crypto/random-token';
+import { AuditService } from '../audit/audit.service';
+import { CONSENT } from '../consent/consent-text';
+import { ConsentsRepository } from '../consent/consents.repository';
+import { MediaTokenService } from '../media/media-token.service';
+import { QueueService } from '../visits/queue.service';
+import { VisitException, VisitExceptionCode } from '../visits/visit.exception';
+import type { VisitEntity } from '../visits/visit.entity';
+import { VisitsRepository } from '../visits/visits.repository';
+import { isClosed, VisitsService } from '../visits/visits.service';
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
+
+/**
+ * The patient's side: no account, the join token of their link is the credential, and it opens
+ * exactly one visit.
+ */
+@Injectable()
+export class JoinService {
+  constructor(
+    private readonly visits: VisitsRepository,
+    private readonly visitsService: VisitsService,
+    private readonly consents: ConsentsRepository,
+    private readonly queue: QueueService,
+    private readonly media: MediaTokenService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The visit a join token opens. Expired links still show a closed or running visit. */
+  async resolve(token: string | undefined): Promise<VisitEntity> {
+    if (!token || !TOKEN_SHAPE.test(token)) throw new VisitException(VisitExceptionCode.JOIN_LINK_INVALID);
+    const visit = await this.visits.findByJoinTokenHash(hashToken(token));
+    if (!visit) throw new VisitException(VisitExceptionCode.JOIN_LINK_INVALID);
+    if (visit.joinExpiresAt.getTime() < Date.now() && visit.status !== 'in_progress' && !isClosed(visit.status)) {
+      throw new VisitException(VisitExceptionCode.JOIN_LINK_EXPIRED);
+    }
+    return visit;
+  }
+
+  async info(token: string): Promise<JoinInfo> {
+    const visit = await this.resolve(token);
+    return this.toInfo(visit);
+  }
+
+  async giveConsent(token: string, version: string, accepted: boolean, userAgent: string | null): Promise<JoinInfo> {
+    const visit = await this.open(token);
+    if (version !== CONSENT.version) throw new VisitException(VisitExceptionCode.CONSENT_VERSION_OUTDATED);
+    await this.consents.add({ visitId: visit.id, version, accepted, userAgent: userAgent?.slice(0, 500) ?? null });
+    await this.audit.record({ actorType: 'patient', actorId: visit.patientId, action: accepted ? 'consent.given' : 'consent.refused', visitId: visit.id, detail: { version } });
+    return this.toInfo(visit);
+  }
+
+  /** The patient knocks: the visit is now waiting, and the doctor sees it live. */
+  async enterWaitingRoom(token: string): Promise<WaitingStatus> {
+    const visit = await this.open(token);
+    await this.requireConsent(visit);
+    if (visit.status === 'scheduled' && (await this.visits.transition(visit.id, ['scheduled'], { status: 'waiting', waitingSince: new Date() }))) {
+      await this.audit.record({ actorType: 'patient', actorId: visit.patientId, action: 'visit.patient_arrived', visitId: visit.id });
+    }
+    await this.queue.publish(visit.doctorId);
+    return this.queue.statusOf(await this.visitsService.load(visit.id));
+  }
+
+  async mediaAccess(token: string): Promise<MediaAccess> {
+    const visit = await this.open(token);
+    if (visit.status !== 'in_progress') throw new VisitException(VisitExceptionCode.VISIT_NOT_IN_PROGRESS);
+    await this.requireConsent(visit);
+    await this.audit.record({ actorType: 'patient', actorId: visit.patientId, action: 'visit.media_joined', visitId: visit.id });
+    return this.media.mediaAccess({ sub: `patient-${visit.id}`, room: visit.id, role: 'patient', name: visit.patient.firstName });
+  }
+
+  async end(token: string): Promise<void> {
+    const visit = await this.open(token);
+    await this.visitsService.end(visit, 'patient', visit.patientId);
+  }
+
+  private async open(token: string): Promise<VisitEntity> {
+    const visit = await this.resolve(token);
+    if (isClosed(visit.status)) throw new VisitException(VisitExceptionCode.VISIT_CLOSED);
+    return visit;
+  }
+
+  private async requireConsent(visit: VisitEntity): Promise<void> {
+    const consent = await this.consents.latest(visit.id);
+    if (!consent?.accepted || consent.version !== CONSENT.version) throw new VisitException(VisitExceptionCode.CONSENT_REQUIRED);
+  }
+
+  private async toInfo(visit: VisitEntity): Promise<JoinInfo> {
+    const consent = await this.consents.latest(visit.id);
+    return {
+      visitId: visit.id,
+      status: visit.status,
+      patientFirstName: visit.patient.firstName,
+      doctorName: visit.doctor.displayName,
+      scheduledAt: visit.scheduledAt.toISOString(),
+      consentGiven: !!consent?.accepted && consent.version === CONSENT.version,
+      consent: { version: CONSENT.version, text: CONSENT.text },
+    };
+  }
+}

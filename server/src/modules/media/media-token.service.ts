@@ -1,0 +1,58 @@
+import { createHmac } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  CONTROL_TOKEN_AUDIENCE,
+  ControlTokenClaims,
+  MEDIA_TOKEN_ALG,
+  MEDIA_TOKEN_AUDIENCE,
+  MEDIA_TOKEN_ISSUER,
+  MediaAccess,
+  MediaTokenClaims,
+} from '@visite/contracts';
+import { importPKCS8, SignJWT } from 'jose';
+import { AppConfig } from '../../config/app-config';
+
+/** TURN credentials live as long as a long consultation, so a reconnect late in the call still works. */
+const TURN_CREDENTIAL_TTL_S = 4 * 3600;
+
+/**
+ * Signs the short-lived tokens the SFU trusts (Ed25519: the SFU holds only the public key and cannot
+ * mint tokens), and derives coturn REST-API credentials for TURN.
+ */
+@Injectable()
+export class MediaTokenService {
+  private readonly key: ReturnType<typeof importPKCS8>;
+
+  constructor(private readonly config: AppConfig) {
+    this.key = importPKCS8(config.mediaTokenPrivateKeyPem, MEDIA_TOKEN_ALG);
+  }
+
+  async mediaAccess(claims: MediaTokenClaims): Promise<MediaAccess> {
+    const token = await new SignJWT({ room: claims.room, role: claims.role, name: claims.name })
+      .setProtectedHeader({ alg: MEDIA_TOKEN_ALG })
+      .setSubject(claims.sub)
+      .setIssuer(MEDIA_TOKEN_ISSUER)
+      .setAudience(MEDIA_TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.config.mediaTokenTtlSeconds}s`)
+      .sign(await this.key);
+    return { sfuUrl: this.config.sfuPublicUrl, token, roomId: claims.room, peerId: claims.sub, iceServers: this.iceServers(claims.sub) };
+  }
+
+  async controlToken(claims: ControlTokenClaims): Promise<string> {
+    return new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: MEDIA_TOKEN_ALG })
+      .setIssuer(MEDIA_TOKEN_ISSUER)
+      .setAudience(CONTROL_TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('60s')
+      .sign(await this.key);
+  }
+
+  private iceServers(peerId: string): MediaAccess['iceServers'] {
+    if (!this.config.turn) return [];
+    const username = `${Math.floor(Date.now() / 1000) + TURN_CREDENTIAL_TTL_S}:${peerId}`;
+    const credential = createHmac('sha1', this.config.turn.secret).update(username).digest('base64');
+    return [{ urls: this.config.turn.urls, username, credential }];
+  }
+}

@@ -1,0 +1,122 @@
+import { Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import {
+  Ack,
+  emptyPayloadSchema,
+  HandshakeRefusal,
+  PROTOCOL_VERSION,
+  PROTOCOL_VERSION_MISMATCH,
+  REALTIME_NAMESPACE,
+  realtimeHandshakeSchema,
+  VisitView,
+  versionMismatchMessage,
+  WaitingStatus,
+} from '@visite/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { toAck } from '../../common/errors/to-ack';
+import { toErrorResponse } from '../../common/errors/error-mapping';
+import { AuthService } from '../auth/auth.service';
+import { AuthException, AuthExceptionCode } from '../auth/auth.exception';
+import { readCookie, SESSION_COOKIE } from '../auth/session-cookie';
+import { JoinService } from '../join/join.service';
+import { QueueService } from '../visits/queue.service';
+import { VisitsService } from '../visits/visits.service';
+import { PresenceService } from './presence.service';
+import { doctorRoom, RealtimePublisher, visitRoom } from './realtime.publisher';
+
+type SocketIdentity = { kind: 'staff'; userId: string; role: string } | { kind: 'patient'; visitId: string; doctorId: string; joinToken: string };
+type RealtimeSocket = Socket & { data: { identity: SocketIdentity } };
+
+function refuse(code: string, message: string): Error {
+  const error = new Error(message) as Error & { data: HandshakeRefusal };
+  error.data = { code, message, protocolVersion: PROTOCOL_VERSION };
+  return error;
+}
+
+/**
+ * The realtime channel of the waiting room and the doctor's queue. The handshake authenticates the
+ * socket (session cookie for staff, join token for a patient) and checks the protocol version.
+ */
+@WebSocketGateway({ namespace: REALTIME_NAMESPACE })
+export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
+  private readonly logger = new Logger(RealtimeGateway.name);
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly join: JoinService,
+    private readonly visits: VisitsService,
+    private readonly queue: QueueService,
+    private readonly presence: PresenceService,
+    private readonly publisher: RealtimePublisher,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.publisher.attach(namespace);
+    namespace.use((socket, next) => {
+      this.identify(socket as RealtimeSocket).then(
+        () => next(),
+        (error: unknown) => next(error instanceof Error && 'data' in error ? error : refuse(toErrorResponse(error).body.code, toErrorResponse(error).body.message)),
+      );
+    });
+  }
+
+  async handleDisconnect(socket: RealtimeSocket): Promise<void> {
+    const identity = socket.data.identity;
+    if (identity?.kind !== 'patient') return;
+    await this.presence.remove(identity.visitId, socket.id).catch(() => undefined);
+    await this.queue.publish(identity.doctorId);
+  }
+
+  @SubscribeMessage('waiting.join')
+  waitingJoin(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown): Promise<Ack<WaitingStatus>> {
+    return toAck(async () => {
+      emptyPayload(payload);
+      const identity = socket.data.identity;
+      if (identity.kind !== 'patient') throw new AuthException(AuthExceptionCode.FORBIDDEN_ROLE);
+      return this.join.enterWaitingRoom(identity.joinToken);
+    });
+  }
+
+  @SubscribeMessage('queue.subscribe')
+  queueSubscribe(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown): Promise<Ack<{ visits: VisitView[] }>> {
+    return toAck(async () => {
+      emptyPayload(payload);
+      const identity = socket.data.identity;
+      if (identity.kind !== 'staff' || identity.role !== 'doctor') throw new AuthException(AuthExceptionCode.FORBIDDEN_ROLE);
+      await socket.join(doctorRoom(identity.userId));
+      return this.visits.today({ id: identity.userId } as Parameters<VisitsService['today']>[0]);
+    });
+  }
+
+  private async identify(socket: RealtimeSocket): Promise<void> {
+    const handshake = realtimeHandshakeSchema.safeParse(socket.handshake.auth ?? {});
+    if (!handshake.success || handshake.data.protocolVersion !== PROTOCOL_VERSION) {
+      throw refuse(PROTOCOL_VERSION_MISMATCH, versionMismatchMessage((socket.handshake.auth as { protocolVersion?: unknown })?.protocolVersion));
+    }
+    const { joinToken } = handshake.data;
+    if (joinToken) {
+      const visit = await this.join.resolve(joinToken);
+      socket.data.identity = { kind: 'patient', visitId: visit.id, doctorId: visit.doctorId, joinToken };
+      await socket.join(visitRoom(visit.id));
+      await this.presence.add(visit.id, socket.id);
+      void this.queue.publish(visit.doctorId);
+      return;
+    }
+    const user = await this.auth.authenticate(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
+    socket.data.identity = { kind: 'staff', userId: user.id, role: user.role };
+    this.logger.debug(`staff ${user.id} connected`);
+  }
+}
+
+function emptyPayload(payload: unknown): void {
+  if (payload !== undefined && payload !== null && !emptyPayloadSchema.safeParse(payload).success) {
+    throw new BadPayload();
+  }
+}
+
+class BadPayload extends Error {
+  readonly status = 400;
+  constructor() {
+    super('This request takes no fields.');
+  }
+}

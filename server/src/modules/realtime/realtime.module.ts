@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { JoinModule } from '../join/join.module';
+import { VisitsModule } from '../visits/visits.module';
+import { RealtimeGateway } from './realtime.gateway';
+
+@Module({ imports: [VisitsModule, JoinModule], providers: [RealtimeGateway] })
+export class RealtimeModule {}

@@ -1,0 +1,71 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { VisitView, WaitingStatus } from '@visite/contracts';
+import { AppConfig } from '../../config/app-config';
+import { dayBounds } from '../../common/time/day-bounds';
+import { UsersRepository } from '../auth/users.repository';
+import { PresenceService } from '../realtime/presence.service';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
+import type { VisitEntity } from './visit.entity';
+import { toVisitView } from './visit-view';
+import { VisitsRepository } from './visits.repository';
+import { waitingStatuses } from './waiting-queue';
+
+/** A doctor's day: the queue the doctor sees, and each waiting patient's place and estimate. */
+@Injectable()
+export class QueueService {
+  private readonly logger = new Logger(QueueService.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly visits: VisitsRepository,
+    private readonly users: UsersRepository,
+    private readonly presence: PresenceService,
+    private readonly publisher: RealtimePublisher,
+  ) {}
+
+  async today(doctorId: string, now = new Date()): Promise<{ entities: VisitEntity[]; views: VisitView[] }> {
+    const { start, end } = dayBounds(now, this.config.practiceTimeZone);
+    const entities = await this.visits.forDoctorDay(doctorId, start, end);
+    const online = await this.presence.onlineVisitIds(entities.map((v) => v.id));
+    return { entities, views: entities.map((v) => toVisitView(v, online)) };
+  }
+
+  /** Waiting status of one visit, as its patient sees it. */
+  async statusOf(visit: VisitEntity): Promise<WaitingStatus> {
+    const { entities } = await this.today(visit.doctorId);
+    const statuses = await this.statuses(visit.doctorId, entities);
+    return (
+      statuses.get(visit.id) ?? {
+        visitId: visit.id,
+        status: visit.status,
+        position: null,
+        estimatedWaitMinutes: null,
+        doctorName: visit.doctor.displayName,
+        doctorMessage: null,
+      }
+    );
+  }
+
+  /** Sends the doctor their queue and every waiting patient their place. Never throws. */
+  async publish(doctorId: string): Promise<void> {
+    try {
+      const { entities, views } = await this.today(doctorId);
+      this.publisher.toDoctor(doctorId, 'queue.updated', { visits: views });
+      for (const [visitId, status] of await this.statuses(doctorId, entities)) this.publisher.toVisit(visitId, 'waiting.status', status);
+    } catch (error) {
+      this.logger.error(`could not publish the queue of doctor ${doctorId}: ${(error as Error).message}`);
+    }
+  }
+
+  private async statuses(doctorId: string, entities: VisitEntity[]): Promise<Map<string, WaitingStatus>> {
+    const now = new Date();
+    const doctor = await this.users.findById(doctorId);
+    const mean = await this.visits.meanDurationMinutes(doctorId, dayBounds(now, this.config.practiceTimeZone).start);
+    return waitingStatuses(entities, {
+      now,
+      meanMinutes: mean ?? this.config.defaultConsultationMinutes,
+      doctorName: doctor?.displayName ?? '',
+      doctorMessage: doctor?.queueMessage ?? null,
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { VisitEndedBy, VisitStatus } from '@visite/contracts';
+import { BaseEntity } from '../../database/base.entity';
+import { UserEntity } from '../auth/user.entity';
+import { PatientEntity } from '../patients/patient.entity';
+
+@Entity('visits')
+@Index('ix_visits_doctor_scheduled', ['doctorId', 'scheduledAt'])
+export class VisitEntity extends BaseEntity {
+  @Column({ name: 'doctor_id', type: 'uuid' })
+  doctorId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'doctor_id', foreignKeyConstraintName: 'fk_visits_doctor' })
+  doctor: UserEntity;
+
+  @Column({ name: 'patient_id', type: 'uuid' })
+  patientId: string;
+
+  @ManyToOne(() => PatientEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'patient_id', foreignKeyConstraintName: 'fk_visits_patient' })
+  patient: PatientEntity;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: VisitStatus;
+
+  @Column({ name: 'scheduled_at', type: 'timestamptz' })
+  scheduledAt: Date;
+
+  /** SHA-256 of the patient's join token; the token itself is only in the link. */
+  @Index('uq_visits_join_token_hash', { unique: true })
+  @Column({ name: 'join_token_hash', type: 'char', length: 64 })
+  joinTokenHash: string;
+
+  @Column({ name: 'join_expires_at', type: 'timestamptz' })
+  joinExpiresAt: Date;
+
+  @Column({ name: 'waiting_since', type: 'timestamptz', nullable: true })
+  waitingSince: Date | null;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  @Column({ name: 'ended_by', type: 'varchar', length: 10, nullable: true })
+  endedBy: VisitEndedBy | null;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PatientEntity } from '../patients/patient.entity';
+import { PatientsRepository } from '../patients/patients.repository';
+import { QueueService } from './queue.service';
+import { VisitEntity } from './visit.entity';
+import { VisitsController } from './visits.controller';
+import { VisitsRepository } from './visits.repository';
+import { VisitsService } from './visits.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([VisitEntity, PatientEntity])],
+  controllers: [VisitsController],
+  providers: [VisitsRepository, PatientsRepository, VisitsService, QueueService],
+  exports: [VisitsRepository, VisitsService, QueueService],
+})
+export class VisitsModule {}

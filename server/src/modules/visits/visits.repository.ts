@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { VisitStatus } from '@visite/contracts';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { VisitEntity } from './visit.entity';
+
+const WITH_PEOPLE = { doctor: true, patient: true } as const;
+
+@Injectable()
+export class VisitsRepository {
+  constructor(
+    @InjectRepository(VisitEntity) private readonly repo: Repository<VisitEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async create(visit: Partial<VisitEntity>, manager: EntityManager): Promise<string> {
+    const repo = manager.getRepository(VisitEntity);
+    return (await repo.save(repo.create(visit))).id;
+  }
+
+  findById(id: string): Promise<VisitEntity | null> {
+    return this.repo.findOne({ where: { id }, relations: WITH_PEOPLE });
+  }
+
+  findByJoinTokenHash(joinTokenHash: string): Promise<VisitEntity | null> {
+    return this.repo.findOne({ where: { joinTokenHash }, relations: WITH_PEOPLE });
+  }
+
+  /** A doctor's visits scheduled in [from, to), plus any still waiting or in progress. */
+  forDoctorDay(doctorId: string, from: Date, to: Date): Promise<VisitEntity[]> {
+    return this.repo
+      .createQueryBuilder('v')
+      .innerJoinAndSelect('v.patient', 'patient')
+      .innerJoinAndSelect('v.doctor', 'doctor')
+      .where('v.doctor_id = :doctorId', { doctorId })
+      .andWhere(`((v.scheduled_at >= :from AND v.scheduled_at < :to) OR v.status IN ('waiting', 'in_progress'))`, { from, to })
+      .orderBy('v.scheduled_at', 'ASC')
+      .addOrderBy('v.created_at', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * Moves a visit from one of `from` to a new state in one conditional UPDATE, so two concurrent
+   * requests (two clicks on "admit", a doctor and a patient hanging up together) cannot both win.
+   * Returns false when the visit was not in one of `from`.
+   */
+  async transition(id: string, from: readonly VisitStatus[], patch: QueryDeepPartialEntity<VisitEntity>): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update(VisitEntity)
+      .set(patch)
+      .where('id = :id AND status IN (:...from)', { id, from })
+      .returning(['id'])
+      .execute();
+    return (result.raw as unknown[]).length === 1;
+  }
+
+  async setJoinToken(id: string, joinTokenHash: string, joinExpiresAt: Date): Promise<void> {
+    await this.repo.update({ id }, { joinTokenHash, joinExpiresAt });
+  }
+
+  /** Mean minutes of the doctor's consultations finished since `since`, or null if none. */
+  async meanDurationMinutes(doctorId: string, since: Date): Promise<number | null> {
+    const row = await this.repo
+      .createQueryBuilder('v')
+      .select('AVG(EXTRACT(EPOCH FROM (v.ended_at - v.started_at))) / 60', 'minutes')
+      .where('v.doctor_id = :doctorId AND v.status = :status AND v.ended_at >= :since AND v.started_at IS NOT NULL', { doctorId, status: 'completed', since })
+      .getRawOne<{ minutes: string | number | null }>();
+    return row?.minutes == null ? null : Number(row.minutes);
+  }
+}
