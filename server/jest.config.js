@@ -1,10 +1,14 @@
-// Unit specs live beside the code (src, *.spec.ts); integration specs (test/integration) run against real PostgreSQL and Redis.
-module.exports = {
+// Unit specs live beside the code (src, *.spec.ts) and need nothing running.
+// Integration specs (test/integration) run against real PostgreSQL and Redis (see test/factories/test-env.ts).
+const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
   moduleNameMapper: { '^@visite/contracts$': '<rootDir>/../packages/contracts/src/index.ts' },
-  roots: ['<rootDir>/src', '<rootDir>/test'],
-  testMatch: ['**/*.spec.ts'],
-  globalSetup: '<rootDir>/test/global-setup.ts',
+};
+module.exports = {
   testTimeout: 30000,
+  projects: [
+    { ...common, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
+    { ...common, displayName: 'integration', roots: ['<rootDir>/test'], testMatch: ['**/*.spec.ts'], globalSetup: '<rootDir>/test/global-setup.ts' },
+  ],
 };

@@ -6,6 +6,8 @@ import type { Server, ServerOptions } from 'socket.io';
 
 /** socket.io across API nodes: events emitted on one node reach sockets on the others through Redis. */
 export class RedisIoAdapter extends IoAdapter {
+  private readonly clients: Redis[] = [];
+
   constructor(
     app: INestApplicationContext,
     private readonly redis: Redis,
@@ -15,7 +17,15 @@ export class RedisIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, options) as Server;
-    server.adapter(createAdapter(this.redis.duplicate(), this.redis.duplicate()));
+    const pub = this.redis.duplicate();
+    const sub = this.redis.duplicate();
+    this.clients.push(pub, sub);
+    server.adapter(createAdapter(pub, sub));
     return server;
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await Promise.all(this.clients.splice(0).map((c) => c.quit().catch(() => c.disconnect())));
   }
 }

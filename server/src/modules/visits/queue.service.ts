@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, BeforeApplicationShutdown } from '@nestjs/common';
 import type { VisitView, WaitingStatus } from '@visite/contracts';
 import { AppConfig } from '../../config/app-config';
 import { dayBounds } from '../../common/time/day-bounds';
@@ -12,8 +12,10 @@ import { waitingStatuses } from './waiting-queue';
 
 /** A doctor's day: the queue the doctor sees, and each waiting patient's place and estimate. */
 @Injectable()
-export class QueueService {
+export class QueueService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
+  private readonly inFlight = new Set<Promise<void>>();
+  private closing = false;
 
   constructor(
     private readonly config: AppConfig,
@@ -47,7 +49,23 @@ export class QueueService {
   }
 
   /** Sends the doctor their queue and every waiting patient their place. Never throws. */
-  async publish(doctorId: string): Promise<void> {
+  publish(doctorId: string): Promise<void> {
+    if (this.closing) return Promise.resolve();
+    const run = this.doPublish(doctorId).finally(() => this.inFlight.delete(run));
+    this.inFlight.add(run);
+    return run;
+  }
+
+  /**
+   * On shutdown: no new publications (sockets disconnecting as the node stops must not publish
+   * through a closing Redis adapter), and those under way finish before the database closes.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    await Promise.all([...this.inFlight]);
+  }
+
+  private async doPublish(doctorId: string): Promise<void> {
     try {
       const { entities, views } = await this.today(doctorId);
       this.publisher.toDoctor(doctorId, 'queue.updated', { visits: views });

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { PROTOCOL_VERSION, REALTIME_NAMESPACE, type VisitWithLink } from '@visite/contracts';
+import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import type { AppConfig } from '../../src/config/app-config';
+import { createApp } from '../../src/create-app';
+import { AuthService } from '../../src/modules/auth/auth.service';
+import { testConfig } from './test-env';
+
+export interface TestApp {
+  app: INestApplication;
+  url: string;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** A real Visite API listening on a free port, on the real PostgreSQL and Redis. */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}`, config, close: () => app.close() };
+}
+
+export interface Doctor {
+  id: string;
+  email: string;
+  cookie: string;
+}
+
+/** A doctor account with its own session cookie. */
+export async function createDoctor(t: TestApp, name = 'Dr Test'): Promise<Doctor> {
+  const email = `doctor-${randomUUID()}@visite.test`;
+  const user = await t.app.get(AuthService).createUser({ email, password: 'correct horse', displayName: name, role: 'doctor' });
+  const res = await request(t.url).post('/api/auth/login').send({ email, password: 'correct horse' }).expect(200);
+  const cookie = (res.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+  return { id: user.id, email, cookie };
+}
+
+export async function createVisit(t: TestApp, doctor: Doctor, patient: Record<string, unknown> = {}): Promise<VisitWithLink & { joinToken: string }> {
+  const res = await request(t.url)
+    .post('/api/visits')
+    .set('cookie', doctor.cookie)
+    .send({ patient: { firstName: 'Jeanne', lastName: 'Durand', birthDate: '1948-05-17', phone: '+33612345678', ...patient } })
+    .expect(201);
+  const body = res.body as VisitWithLink;
+  return { ...body, joinToken: body.joinUrl.split('/join/')[1] };
+}
+
+export async function giveConsent(t: TestApp, joinToken: string): Promise<void> {
+  const info = await request(t.url).get(`/api/join/${joinToken}`).expect(200);
+  await request(t.url).post(`/api/join/${joinToken}/consent`).send({ version: info.body.consent.version, accepted: true }).expect(200);
+}
+
+/** A realtime socket as the web client opens it. Resolves once connected, rejects with the refusal. */
+export function connectRealtime(t: TestApp, opts: { cookie?: string; joinToken?: string; protocolVersion?: unknown }): Promise<Socket> {
+  const socket = io(`${t.url}${REALTIME_NAMESPACE}`, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: { protocolVersion: opts.protocolVersion ?? PROTOCOL_VERSION, ...(opts.joinToken ? { joinToken: opts.joinToken } : {}) },
+    extraHeaders: opts.cookie ? { cookie: opts.cookie } : {},
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+/** Resolves with the next event `name` whose payload satisfies `predicate`. */
+export function nextEvent<T>(socket: Socket, name: string, predicate: (payload: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(name, handler);
+      reject(new Error(`no ${name} event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const handler = (payload: T) => {
+      if (!predicate(payload)) return;
+      clearTimeout(timer);
+      socket.off(name, handler);
+      resolve(payload);
+    };
+    socket.on(name, handler);
+  });
+}

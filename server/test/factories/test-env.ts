@@ -1,0 +1,38 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
+
+/** Where the real services are: PostgreSQL and Redis on this machine unless told otherwise. */
+export function adminDatabaseUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+export function databaseUrlFor(name: string): string {
+  const url = new URL(adminDatabaseUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function redisUrl(): string {
+  return process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+}
+
+export const TEST_DATABASE = 'visite_integration';
+
+const keys = generateKeyPairSync('ed25519');
+export const mediaPublicKey = keys.publicKey;
+const mediaPrivatePem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+/** A configuration on the real test database and Redis, as main.ts would build it from the environment. */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    PUBLIC_URL: 'http://visite.test',
+    DATABASE_URL: databaseUrlFor(TEST_DATABASE),
+    REDIS_URL: redisUrl(),
+    RUN_MIGRATIONS: 'false',
+    MEDIA_TOKEN_PRIVATE_KEY: mediaPrivatePem,
+    SFU_PUBLIC_URL: 'http://127.0.0.1:9',
+    ...overrides,
+  });
+}

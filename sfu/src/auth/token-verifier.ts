@@ -1,0 +1,76 @@
+import { errors as joseErrors, importSPKI, jwtVerify } from 'jose';
+import type { z } from 'zod';
+import {
+  CONTROL_TOKEN_AUDIENCE,
+  MEDIA_TOKEN_ALG,
+  MEDIA_TOKEN_AUDIENCE,
+  MEDIA_TOKEN_ISSUER,
+  controlTokenClaimsSchema,
+  mediaTokenClaimsSchema,
+  type ControlTokenClaims,
+  type MediaTokenClaims,
+} from '@visite/contracts';
+import { SfuError, SfuErrorCode } from '../errors/sfu-error';
+
+type PublicKey = Awaited<ReturnType<typeof importSPKI>>;
+
+/** Verifies media tokens (socket handshake) and control tokens (HTTP) signed by the server (Ed25519). */
+export class TokenVerifier {
+  readonly #key: PublicKey;
+
+  private constructor(key: PublicKey) {
+    this.#key = key;
+  }
+
+  static async create(publicKeyPem: string): Promise<TokenVerifier> {
+    try {
+      return new TokenVerifier(await importSPKI(publicKeyPem.trim(), MEDIA_TOKEN_ALG));
+    } catch (err) {
+      throw new Error(`media token public key is not an Ed25519 SPKI PEM: ${(err as Error).message}`);
+    }
+  }
+
+  verifyMediaToken(token: string): Promise<MediaTokenClaims> {
+    return this.#verify(token, MEDIA_TOKEN_AUDIENCE, mediaTokenClaimsSchema, 'media');
+  }
+
+  verifyControlToken(token: string): Promise<ControlTokenClaims> {
+    return this.#verify(token, CONTROL_TOKEN_AUDIENCE, controlTokenClaimsSchema, 'control');
+  }
+
+  async #verify<S extends z.ZodType>(token: string, audience: string, schema: S, what: string): Promise<z.infer<S>> {
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, this.#key, {
+        issuer: MEDIA_TOKEN_ISSUER,
+        audience,
+        algorithms: [MEDIA_TOKEN_ALG],
+        requiredClaims: ['exp'],
+      }));
+    } catch (err) {
+      throw toTokenError(err, what);
+    }
+    const claims = schema.safeParse(payload);
+    if (!claims.success) {
+      const fields = claims.error.issues.map((issue) => issue.path.join('.') || 'claims').join(', ');
+      throw new SfuError(SfuErrorCode.INVALID_TOKEN, `the ${what} token's claims are invalid (${fields})`);
+    }
+    return claims.data;
+  }
+}
+
+function toTokenError(err: unknown, what: string): SfuError {
+  if (err instanceof joseErrors.JWTExpired) {
+    return new SfuError(SfuErrorCode.TOKEN_EXPIRED, `the ${what} token has expired; ask for a new one`);
+  }
+  if (err instanceof joseErrors.JWSSignatureVerificationFailed) {
+    return new SfuError(SfuErrorCode.INVALID_TOKEN, `the ${what} token's signature is not valid`);
+  }
+  if (err instanceof joseErrors.JWTClaimValidationFailed) {
+    return new SfuError(SfuErrorCode.INVALID_TOKEN, `the ${what} token's "${err.claim}" claim is not valid (${err.reason})`);
+  }
+  if (err instanceof joseErrors.JOSEAlgNotAllowed) {
+    return new SfuError(SfuErrorCode.INVALID_TOKEN, `the ${what} token is not signed with ${MEDIA_TOKEN_ALG}`);
+  }
+  return new SfuError(SfuErrorCode.INVALID_TOKEN, `the ${what} token is malformed`);
+}

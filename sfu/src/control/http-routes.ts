@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorBody } from '@visite/contracts';
+import { httpStatusOf, toErrorBody } from '../errors/error-mapping';
+import { SfuError, SfuErrorCode } from '../errors/sfu-error';
+import type { Logger } from '../logging/logger';
+import type { WorkerPool } from '../workers/worker-pool';
+import type { RoomControl } from './room-control';
+
+const ROOM_ROUTE = /^\/control\/rooms\/([^/]+)\/(close|stats)$/;
+const MAX_ROOM_ID_LENGTH = 100;
+
+/**
+ * The SFU's HTTP surface (socket.io handles /socket.io/ on the same server):
+ *   GET  /health/live                     200 { status: 'ok' }
+ *   GET  /health/ready                    200 or 503 { status, workers, aliveWorkers }
+ *   POST /control/rooms/:roomId/close     204 (also when there is no such room: idempotent)
+ *   GET  /control/rooms/:roomId/stats     200 RoomStats, 404 if no open room
+ * Errors are JSON `{ code, message }`; bad input never yields a 500.
+ */
+export class HttpRoutes {
+  readonly #pool: WorkerPool;
+  readonly #control: RoomControl;
+  readonly #logger: Logger;
+
+  constructor(pool: WorkerPool, control: RoomControl, logger: Logger) {
+    this.#pool = pool;
+    this.#control = control;
+    this.#logger = logger;
+  }
+
+  readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
+    this.#route(req, res).catch((err: unknown) => {
+      const body = toErrorBody(err);
+      const status = httpStatusOf(body);
+      if (status >= 500) this.#logger.error('http request failed', { url: req.url, ...body });
+      sendJson(res, status, body);
+    });
+  };
+
+  async #route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    req.resume();
+    const path = (req.url ?? '/').split('?')[0] as string;
+    const method = req.method ?? 'GET';
+
+    if (method === 'GET' && path === '/health/live') return sendJson(res, 200, { status: 'ok' });
+    if (method === 'GET' && path === '/health/ready') {
+      const ready = this.#pool.allAlive && !this.#pool.closed;
+      return sendJson(res, ready ? 200 : 503, {
+        status: ready ? 'ok' : 'unavailable',
+        workers: this.#pool.size,
+        aliveWorkers: this.#pool.aliveCount,
+      });
+    }
+
+    const match = ROOM_ROUTE.exec(path);
+    if (match) {
+      const roomId = decodeRoomId(match[1] as string);
+      const authorization = req.headers.authorization;
+      if (match[2] === 'close' && method === 'POST') {
+        await this.#control.closeRoom(authorization, roomId);
+        res.writeHead(204).end();
+        return;
+      }
+      if (match[2] === 'stats' && method === 'GET') return sendJson(res, 200, await this.#control.roomStats(authorization, roomId));
+    }
+    throw new SfuError(SfuErrorCode.NOT_FOUND, `no route ${method} ${path.slice(0, 200)}`);
+  }
+}
+
+function decodeRoomId(raw: string): string {
+  let roomId: string;
+  try {
+    roomId = decodeURIComponent(raw);
+  } catch {
+    throw new SfuError(SfuErrorCode.BAD_REQUEST, 'the room id is not validly encoded');
+  }
+  if (roomId.length === 0 || roomId.length > MAX_ROOM_ID_LENGTH) throw new SfuError(SfuErrorCode.BAD_REQUEST, 'the room id is invalid');
+  return roomId;
+}
+
+function sendJson(res: ServerResponse, status: number, body: object | ErrorBody): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

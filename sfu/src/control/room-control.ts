@@ -1,0 +1,72 @@
+import type { ControlTokenClaims } from '@visite/contracts';
+import type { TokenVerifier } from '../auth/token-verifier';
+import { SfuError, SfuErrorCode } from '../errors/sfu-error';
+import type { RoomRegistry } from '../rooms/room-registry';
+
+export interface ProducerStats {
+  producerId: string;
+  kind: 'audio' | 'video';
+  source: string;
+  paused: boolean;
+  /** Bytes and packets received from the peer by this producer (summed over simulcast streams). */
+  bytes: number;
+  packets: number;
+}
+
+export interface RoomStats {
+  roomId: string;
+  peers: { peerId: string; role: string; displayName: string; joined: boolean; producers: ProducerStats[] }[];
+}
+
+/** What the server may ask of the SFU about one room, each request carrying a control token for it. */
+export class RoomControl {
+  readonly #verifier: TokenVerifier;
+  readonly #registry: RoomRegistry;
+
+  constructor(verifier: TokenVerifier, registry: RoomRegistry) {
+    this.#verifier = verifier;
+    this.#registry = registry;
+  }
+
+  /** Ends the visit: peers get `roomClosed { reason: 'visit-ended' }`. Idempotent: no room is not an error. */
+  async closeRoom(authorization: string | undefined, roomId: string): Promise<void> {
+    await this.#authorise(authorization, roomId, 'close-room');
+    this.#registry.close(roomId, 'visit-ended');
+  }
+
+  async roomStats(authorization: string | undefined, roomId: string): Promise<RoomStats> {
+    await this.#authorise(authorization, roomId, 'room-stats');
+    const room = this.#registry.get(roomId);
+    if (!room || room.closed) throw new SfuError(SfuErrorCode.ROOM_NOT_FOUND, `no open room ${roomId}`);
+    const peers = await Promise.all(
+      room.peers.map(async (peer) => ({
+        peerId: peer.id,
+        role: peer.role,
+        displayName: peer.info.displayName,
+        joined: peer.joined,
+        producers: await Promise.all(
+          peer.producers.map(async (producer): Promise<ProducerStats> => {
+            const stats = await producer.getStats().catch(() => []);
+            return {
+              producerId: producer.id,
+              kind: producer.kind,
+              source: producer.appData.source,
+              paused: producer.paused,
+              bytes: stats.reduce((sum, s) => sum + s.byteCount, 0),
+              packets: stats.reduce((sum, s) => sum + s.packetCount, 0),
+            };
+          }),
+        ),
+      })),
+    );
+    return { roomId, peers };
+  }
+
+  async #authorise(authorization: string | undefined, roomId: string, action: ControlTokenClaims['action']): Promise<void> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match) throw new SfuError(SfuErrorCode.INVALID_TOKEN, 'send a control token as "Authorization: Bearer <token>"');
+    const claims = await this.#verifier.verifyControlToken(match[1] as string);
+    if (claims.room !== roomId) throw new SfuError(SfuErrorCode.FORBIDDEN, 'the control token is for another room');
+    if (claims.action !== action) throw new SfuError(SfuErrorCode.FORBIDDEN, `the control token does not allow "${action}"`);
+  }
+}

@@ -1,0 +1,26 @@
+/** Unit tests of pure logic (node environment, no DOM). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.spec.ts'],
+  transform: {
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          module: 'commonjs',
+          moduleResolution: 'node',
+          jsx: 'react-jsx',
+          lib: ['DOM', 'DOM.Iterable', 'ES2023'],
+          types: ['jest'],
+          isolatedModules: true,
+          esModuleInterop: true,
+          strict: true,
+        },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@visite/contracts$': '<rootDir>/../packages/contracts/src/index.ts',
+  },
+};

@@ -1,0 +1,10 @@
+export const AUTH_TEXT = {
+  title: 'Sign in to Visite',
+  subtitle: 'Practice staff only. Patients join with the link they received by SMS or e-mail.',
+  email: 'E-mail',
+  password: 'Password',
+  submit: 'Sign in',
+  submitting: 'Signing in…',
+  checking: 'Checking your session…',
+  invalid: 'Wrong e-mail or password.',
+};

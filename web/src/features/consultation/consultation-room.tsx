@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { MediaAccess } from '@visite/contracts';
+import { errorMessage } from '../../shared/api/api-error';
+import { stopStream } from '../../media/local-media';
+import { RemoteAudio, StreamVideo } from '../../media/media-element';
+import type { RemotePeer } from '../../media/room-client';
+import { useRoom } from '../../media/use-room';
+import { EndedNotice } from '../../shared/ui/ended-notice';
+import { CameraIcon, HangUpIcon, MicIcon, SpeakerIcon } from '../../shared/ui/icons';
+import { Notice } from '../../shared/ui/notice';
+import { ROOM_TEXT } from './strings';
+
+export interface ConsultationRoomProps {
+  localStream: MediaStream;
+  getAccess: () => Promise<MediaAccess>;
+  /** Ends the visit on the server (doctor) or leaves it (patient). */
+  hangUp: () => Promise<void>;
+  /** The realtime channel said the visit ended. */
+  endedExternally: boolean;
+  /** Asks the server whether the visit has ended (after the room failed). */
+  checkEnded: () => Promise<boolean>;
+  /** Who is on the other side, for "waiting for …". */
+  remoteLabel: string;
+  hangUpLabel: string;
+  /** Shown on the final screen. */
+  endedContent: ReactNode;
+  /** A side panel (doctor notes). */
+  aside?: ReactNode;
+}
+
+/** The consultation screen for both sides: remote video big, local small, controls, connection status. */
+export function ConsultationRoom(props: ConsultationRoomProps) {
+  const { localStream, getAccess, hangUp, endedExternally, checkEnded, remoteLabel, hangUpLabel, endedContent, aside } = props;
+  const [hungUp, setHungUp] = useState(false);
+  const [endedOnServer, setEndedOnServer] = useState(false);
+  const [hangingUp, setHangingUp] = useState(false);
+  const [hangUpError, setHangUpError] = useState<string | null>(null);
+  const [soundBlocked, setSoundBlocked] = useState<{ unlock: () => void } | null>(null);
+  /** Latched: once the room says the visit ended or we were replaced, the client is gone for good. */
+  const [closedBySfu, setClosedBySfu] = useState<'visit-ended' | 'replaced' | null>(null);
+
+  const ended = endedExternally || hungUp || endedOnServer || closedBySfu === 'visit-ended';
+  const { client, state } = useRoom(localStream, getAccess, !ended && !closedBySfu);
+
+  // Once it is over, turn the camera and microphone off (the stream was handed to the room).
+  const over = ended || closedBySfu === 'replaced';
+  useEffect(() => {
+    if (over) stopStream(localStream);
+  }, [over, localStream]);
+
+  useEffect(() => {
+    if (state.closeReason === 'visit-ended' || state.closeReason === 'replaced') setClosedBySfu(state.closeReason);
+  }, [state.closeReason]);
+
+  // After a failure, ask the server whether the visit is simply over.
+  useEffect(() => {
+    if (state.connection !== 'failed') return;
+    let cancelled = false;
+    checkEnded().then(
+      (isEnded) => !cancelled && isEnded && setEndedOnServer(true),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [state.connection, checkEnded]);
+
+  const onBlockedChange = useCallback((blocked: boolean, unlock: () => void) => setSoundBlocked(blocked ? { unlock } : null), []);
+
+  const doHangUp = async () => {
+    setHangingUp(true);
+    setHangUpError(null);
+    try {
+      await hangUp();
+      client?.close();
+      setHungUp(true);
+    } catch (e) {
+      setHangUpError(errorMessage(e));
+    } finally {
+      setHangingUp(false);
+    }
+  };
+
+  if (ended) return <EndedNotice title={ROOM_TEXT.ended}>{endedContent}</EndedNotice>;
+
+  if (closedBySfu === 'replaced')
+    return (
+      <EndedNotice title={ROOM_TEXT.replaced}>
+        <p>{ROOM_TEXT.replacedHelp}</p>
+        <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
+          {ROOM_TEXT.reload}
+        </button>
+      </EndedNotice>
+    );
+
+  const remote: RemotePeer | undefined = state.peers.find((p) => p.hasVideo && !p.videoPaused) ?? state.peers[0];
+  const showRemoteVideo = !!remote && remote.hasVideo && !remote.videoPaused;
+  const localVideoOn = state.hasCamera && state.cameraEnabled;
+
+  return (
+    <div className="room-layout">
+      <main className="room" data-testid="consultation-room" aria-label="Consultation">
+        <div className={`connection-status connection-${state.connection}`} data-testid="connection-status" data-state={state.connection} role="status" aria-live="polite">
+          <span className="dot" aria-hidden="true" />
+          {ROOM_TEXT.status[state.connection]}
+          {state.connection === 'reconnecting' && state.error && <span className="small"> — {state.error}</span>}
+        </div>
+
+        <div className="stage">
+          <StreamVideo stream={remote?.stream ?? null} data-testid="remote-video" className="remote-video" aria-label={remote?.displayName || remoteLabel} />
+          {!showRemoteVideo && (
+            <div className="stage-placeholder">
+              {remote ? (
+                <>
+                  <div className="avatar" aria-hidden="true">
+                    {(remote.displayName || remoteLabel || '?').charAt(0).toUpperCase()}
+                  </div>
+                  <p>
+                    {remote.displayName || remoteLabel} — {remote.hasVideo ? ROOM_TEXT.cameraOff : ROOM_TEXT.audioOnly}
+                  </p>
+                </>
+              ) : (
+                <p>{ROOM_TEXT.waitingForOther(remoteLabel)}</p>
+              )}
+            </div>
+          )}
+          {remote?.audioPaused && <span className="remote-muted">
+              <MicIcon off /> {ROOM_TEXT.remoteMutedMic}
+            </span>}
+          {state.peers.map((peer) => (
+            <RemoteAudio key={peer.peerId} stream={peer.stream} onBlockedChange={onBlockedChange} />
+          ))}
+
+          <div className="local-pip">
+            <StreamVideo stream={localStream} data-testid="local-video" className="local-video mirrored" aria-label={ROOM_TEXT.you} />
+            {!localVideoOn && <div className="pip-placeholder">{state.hasCamera ? ROOM_TEXT.cameraOff : ROOM_TEXT.audioOnly}</div>}
+          </div>
+
+          {soundBlocked && (
+            <button type="button" className="btn btn-primary sound-unlock" onClick={soundBlocked.unlock}>
+              <SpeakerIcon /> {ROOM_TEXT.enableSound}
+            </button>
+          )}
+        </div>
+
+        {state.connection === 'failed' && (
+          <Notice tone="error" title={ROOM_TEXT.status.failed}>
+            <p>{state.error}</p>
+            <button type="button" className="btn btn-primary" onClick={() => client?.retry()}>
+              {ROOM_TEXT.retry}
+            </button>
+          </Notice>
+        )}
+        {hangUpError && <Notice tone="error">{hangUpError}</Notice>}
+
+        <div className="controls" role="toolbar" aria-label="Call controls">
+          <button
+            type="button"
+            data-testid="toggle-mic"
+            className={`ctrl ${state.micEnabled ? '' : 'ctrl-off'}`}
+            aria-pressed={!state.micEnabled}
+            aria-label={state.micEnabled ? ROOM_TEXT.micOn : ROOM_TEXT.micOff}
+            data-enabled={state.micEnabled}
+            onClick={() => client?.setMicEnabled(!state.micEnabled)}
+          >
+            <MicIcon off={!state.micEnabled} />
+            <span className="ctrl-label">{state.micEnabled ? 'Mic on' : 'Mic off'}</span>
+          </button>
+          <button
+            type="button"
+            data-testid="toggle-camera"
+            className={`ctrl ${localVideoOn ? '' : 'ctrl-off'}`}
+            aria-pressed={!localVideoOn}
+            aria-label={!state.hasCamera ? ROOM_TEXT.noCamera : localVideoOn ? ROOM_TEXT.cameraOnLabel : ROOM_TEXT.cameraOffLabel}
+            data-enabled={localVideoOn}
+            disabled={!state.hasCamera}
+            onClick={() => client?.setCameraEnabled(!state.cameraEnabled)}
+          >
+            <CameraIcon off={!localVideoOn} />
+            <span className="ctrl-label">{!state.hasCamera ? ROOM_TEXT.noCamera : localVideoOn ? 'Camera on' : 'Camera off'}</span>
+          </button>
+          <button type="button" data-testid="hang-up" className="ctrl ctrl-hangup" disabled={hangingUp} onClick={() => void doHangUp()}>
+            <HangUpIcon />
+            <span className="ctrl-label">{hangingUp ? ROOM_TEXT.hangingUp : hangUpLabel}</span>
+          </button>
+        </div>
+      </main>
+      {aside}
+    </div>
+  );
+}

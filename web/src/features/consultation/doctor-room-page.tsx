@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, Navigate, useParams } from 'react-router-dom';
+import type { VisitView } from '@visite/contracts';
+import { ApiError, errorMessage } from '../../shared/api/api-error';
+import { describeConnectError } from '../../shared/realtime/handshake-error';
+import { connectRealtime, requestWithAck } from '../../shared/realtime/realtime-socket';
+import { CAMERA_ISSUE_MESSAGES } from '../../media/local-media';
+import { useLocalMedia } from '../../media/use-local-media';
+import { CardPage } from '../../shared/ui/card-page';
+import { EndedNotice } from '../../shared/ui/ended-notice';
+import { Notice } from '../../shared/ui/notice';
+import { Spinner } from '../../shared/ui/spinner';
+import { doctorRoomApi } from './consultation-api';
+import { ConsultationRoom } from './consultation-room';
+import { DoctorNotes } from './doctor-notes';
+import { ROOM_TEXT } from './strings';
+
+const isOver = (status: VisitView['status']) => status === 'completed' || status === 'cancelled';
+
+/** Watches the visit over the realtime channel: `visit.ended`, or a queue snapshot where it is over. */
+function useVisitEndedLive(visitId: string): boolean {
+  const [ended, setEnded] = useState(false);
+  useEffect(() => {
+    const socket = connectRealtime();
+    const check = (visits: VisitView[]) => {
+      const visit = visits.find((v) => v.id === visitId);
+      if (visit && isOver(visit.status)) setEnded(true);
+    };
+    socket.on('connect', () => {
+      requestWithAck<{ visits: VisitView[] }>(socket, 'queue.subscribe', {}).then((q) => check(q.visits), () => undefined);
+    });
+    socket.on('queue.updated', (q) => check(q.visits));
+    socket.on('visit.ended', (event) => event.visitId === visitId && setEnded(true));
+    socket.on('connect_error', (err) => {
+      const problem = describeConnectError(err);
+      if (problem.refused) console.warn('[realtime]', problem.message);
+    });
+    return () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, [visitId]);
+  return ended;
+}
+
+export function DoctorRoomPage() {
+  const { visitId = '' } = useParams();
+  const [visit, setVisit] = useState<VisitView | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | Error | null>(null);
+  const local = useLocalMedia();
+  const endedLive = useVisitEndedLive(visitId);
+
+  useEffect(() => {
+    doctorRoomApi.getVisit(visitId).then(setVisit, (e: Error) => setLoadError(e));
+  }, [visitId]);
+
+  const { acquire } = local;
+  useEffect(() => {
+    if (visit?.status === 'in_progress') void acquire();
+  }, [visit?.status, acquire]);
+
+  const getAccess = useCallback(() => doctorRoomApi.mediaAccess(visitId), [visitId]);
+  const hangUp = useCallback(async () => {
+    await doctorRoomApi.end(visitId);
+  }, [visitId]);
+  const checkEnded = useCallback(async () => isOver((await doctorRoomApi.getVisit(visitId)).status), [visitId]);
+
+  const backToQueue = (
+    <Link to="/" className="btn btn-primary">
+      {ROOM_TEXT.backToQueue}
+    </Link>
+  );
+
+  if (loadError instanceof ApiError && loadError.status === 401) return <Navigate to="/login" replace />;
+  if (loadError)
+    return (
+      <CardPage>
+        <Notice tone="error">{errorMessage(loadError)}</Notice>
+        {backToQueue}
+      </CardPage>
+    );
+  if (!visit) return <Spinner />;
+  if (isOver(visit.status) || endedLive) return <EndedNotice title={ROOM_TEXT.ended}>{backToQueue}</EndedNotice>;
+  if (visit.status !== 'in_progress')
+    return (
+      <CardPage>
+        <Notice tone="warning">{ROOM_TEXT.notInProgress}</Notice>
+        {backToQueue}
+      </CardPage>
+    );
+  if (local.error)
+    return (
+      <CardPage>
+        <Notice tone="error" title="Microphone unavailable">
+          <p>{local.error.message}</p>
+        </Notice>
+        <button type="button" className="btn btn-primary" onClick={() => void local.acquire()}>
+          {ROOM_TEXT.retry}
+        </button>
+      </CardPage>
+    );
+  if (!local.media) return <Spinner label={ROOM_TEXT.startingMedia} />;
+
+  const patientName = `${visit.patient.firstName} ${visit.patient.lastName}`;
+  return (
+    <>
+      {local.media.cameraIssue && (
+        <div className="room-top-notice">
+          <Notice tone="warning">{CAMERA_ISSUE_MESSAGES[local.media.cameraIssue]}</Notice>
+        </div>
+      )}
+      <ConsultationRoom
+        localStream={local.media.stream}
+        getAccess={getAccess}
+        hangUp={hangUp}
+        endedExternally={endedLive}
+        checkEnded={checkEnded}
+        remoteLabel={patientName}
+        hangUpLabel={ROOM_TEXT.endConsultation}
+        endedContent={backToQueue}
+        aside={<DoctorNotes visitId={visitId} />}
+      />
+    </>
+  );
+}

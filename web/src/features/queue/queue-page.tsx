@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Navigate, useNavigate } from 'react-router-dom';
+import type { VisitView, VisitWithLink } from '@visite/contracts';
+import { errorMessage } from '../../shared/api/api-error';
+import { Notice } from '../../shared/ui/notice';
+import { Spinner } from '../../shared/ui/spinner';
+import { LinkPanel } from './link-panel';
+import { NewVisitFormCard } from './new-visit-form';
+import { queueApi } from './queue-api';
+import { QueueRow } from './queue-row';
+import { QUEUE_TEXT } from './strings';
+import { useLiveQueue } from './use-live-queue';
+import { WaitingMessageForm } from './waiting-message-form';
+
+const ORDER: Record<VisitView['status'], number> = { waiting: 0, in_progress: 1, scheduled: 2, completed: 3, cancelled: 4 };
+
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}
+
+export function QueuePage() {
+  const queue = useLiveQueue();
+  const navigate = useNavigate();
+  const now = useNow(30_000);
+  const [link, setLink] = useState<VisitWithLink | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const sorted = useMemo(
+    () =>
+      queue.visits &&
+      [...queue.visits].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.scheduledAt.localeCompare(b.scheduledAt)),
+    [queue.visits],
+  );
+
+  if (queue.unauthorized) return <Navigate to="/login" replace />;
+
+  const admit = async (visit: VisitView) => {
+    setBusyId(visit.id);
+    setActionError(null);
+    try {
+      const admitted = await queueApi.admit(visit.id);
+      queue.patch(admitted);
+      navigate(`/visits/${encodeURIComponent(visit.id)}/room`);
+    } catch (e) {
+      setActionError(errorMessage(e));
+      queue.refresh();
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const reissue = async (visit: VisitView) => {
+    setBusyId(visit.id);
+    setActionError(null);
+    try {
+      setLink(await queueApi.reissueLink(visit.id));
+    } catch (e) {
+      setActionError(errorMessage(e));
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const onCreated = (created: VisitWithLink) => {
+    setLink(created);
+    queue.refresh();
+  };
+
+  return (
+    <div className="queue-layout">
+      <section className="panel queue-panel" aria-labelledby="queue-title">
+        <div className="row-between">
+          <h1 id="queue-title">{QUEUE_TEXT.title}</h1>
+          <span className={queue.live ? 'live live-on' : 'live live-off'} role="status">
+            {queue.live ? QUEUE_TEXT.live : QUEUE_TEXT.offlineLive}
+          </span>
+        </div>
+        {queue.realtimeProblem && <Notice tone="warning">{queue.realtimeProblem}</Notice>}
+        {queue.error && <Notice tone="error">{queue.error}</Notice>}
+        {actionError && <Notice tone="error">{actionError}</Notice>}
+        {!sorted && !queue.error && <Spinner label={QUEUE_TEXT.loading} />}
+        {sorted && sorted.length === 0 && <p className="muted">{QUEUE_TEXT.empty}</p>}
+        {sorted && sorted.length > 0 && (
+          <ul className="queue-list">
+            {sorted.map((visit) => (
+              <QueueRow
+                key={visit.id}
+                visit={visit}
+                now={now}
+                busy={busyId === visit.id}
+                onAdmit={(v) => void admit(v)}
+                onJoin={(v) => navigate(`/visits/${encodeURIComponent(v.id)}/room`)}
+                onNewLink={(v) => void reissue(v)}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+      <aside className="queue-side">
+        {link && <LinkPanel created={link} onClose={() => setLink(null)} />}
+        <NewVisitFormCard onCreated={onCreated} />
+        <WaitingMessageForm />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { CreateVisitRequest } from '@visite/contracts';
+
+export interface NewVisitForm {
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  phone: string;
+  email: string;
+}
+
+export type NewVisitErrors = Partial<Record<keyof NewVisitForm | 'contact', string>>;
+
+/**
+ * Normalises a phone number to E.164. French numbers may be typed the usual way ("06 12 34 56 78").
+ * Returns null when it does not look like a phone number.
+ */
+export function toE164(raw: string, defaultCountryCode = '33'): string | null {
+  const compact = raw.replace(/[\s.\-()/]/g, '');
+  if (!compact) return null;
+  let digits: string;
+  if (compact.startsWith('+')) digits = compact.slice(1);
+  else if (compact.startsWith('00')) digits = compact.slice(2);
+  else if (/^0\d{9}$/.test(compact)) digits = defaultCountryCode + compact.slice(1);
+  else return null;
+  if (!/^[1-9]\d{7,14}$/.test(digits)) return null;
+  // "+33 0 6 ..." written with the national zero.
+  if (digits.startsWith('330') && digits.length === 12) digits = '33' + digits.slice(3);
+  return `+${digits}`;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Checks the new-visit form and builds the request, or returns the errors to show by field. */
+export function validateNewVisit(form: NewVisitForm, today = new Date()): { request: CreateVisitRequest } | { errors: NewVisitErrors } {
+  const errors: NewVisitErrors = {};
+  const firstName = form.firstName.trim();
+  const lastName = form.lastName.trim();
+  const email = form.email.trim();
+  if (!firstName) errors.firstName = 'Enter the first name.';
+  if (!lastName) errors.lastName = 'Enter the last name.';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.birthDate) || Number.isNaN(Date.parse(form.birthDate))) errors.birthDate = 'Enter the birth date.';
+  else if (Date.parse(form.birthDate) > today.getTime()) errors.birthDate = 'The birth date is in the future.';
+
+  let phone: string | null = null;
+  if (form.phone.trim()) {
+    phone = toE164(form.phone);
+    if (!phone) errors.phone = 'Enter a mobile number like 06 12 34 56 78 or +33 6 12 34 56 78.';
+  }
+  if (email && !EMAIL.test(email)) errors.email = 'Enter a valid e-mail address.';
+  if (!form.phone.trim() && !email) errors.contact = 'Enter a phone number or an e-mail address.';
+
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    request: {
+      patient: {
+        firstName,
+        lastName,
+        birthDate: form.birthDate,
+        ...(phone ? { phone } : {}),
+        ...(email ? { email } : {}),
+      },
+    },
+  };
+}
