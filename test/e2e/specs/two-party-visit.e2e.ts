@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import type { Browser } from 'playwright-core';
+import { launchChromium, newParticipant, screenshot, waitForMedia } from '../support/browser';
+import { DoctorPages, PatientPages } from '../support/pages';
+import { type E2eStack, STATE_FILE } from '../support/stack-env';
+
+// One doctor and one patient, two browser contexts, real WebRTC through the SFU.
+describe('a video visit between a doctor and a patient', () => {
+  let stack: E2eStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eStack;
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  it('goes from the link to a completed consultation with two-way audio and video', async () => {
+    const doctorSide = await newParticipant(browser, 'doctor');
+    const patientSide = await newParticipant(browser, 'patient');
+    const doctor = new DoctorPages(doctorSide.page, stack.baseUrl);
+    const patient = new PatientPages(patientSide.page);
+    const lastName = `Dupont-${Date.now()}`;
+    try {
+      await doctor.login();
+      const link = await doctor.createVisit({ firstName: 'Jean', lastName, birthDate: '1950-03-02', phone: '0612345678' });
+      expect(link).toMatch(/\/join\/[A-Za-z0-9_-]{40,}$/);
+      const queue = await doctorSide.context.request.get(`${stack.baseUrl}/api/visits/today`);
+      const visitId: string = (await queue.json()).visits.find((v: { patient: { lastName: string } }) => v.patient.lastName === lastName).id;
+
+      await patient.openLink(link);
+      await patient.checkDevicesAndConsent();
+      await patient.enterWaitingRoom();
+      await expect(patientSide.page.getByTestId('waiting-position').textContent()).resolves.toBeTruthy();
+      await screenshot(patientSide.page, 'patient-waiting-room');
+
+      // The doctor sees the patient waiting, live, and admits them.
+      await doctor.admitWhenWaiting(visitId);
+      await patientSide.page.getByTestId('consultation-room').waitFor({ timeout: 20_000 });
+
+      // Each side decodes the other's video and receives its audio.
+      const atDoctor = await waitForMedia(doctorSide.page, (m) => m.framesDecoded >= 30 && m.audioPacketsReceived > 0);
+      const atPatient = await waitForMedia(patientSide.page, (m) => m.framesDecoded >= 30 && m.audioPacketsReceived > 0);
+      process.stdout.write(`received at doctor ${JSON.stringify(atDoctor)}, at patient ${JSON.stringify(atPatient)}\n`);
+      expect(atDoctor.audioBytesReceived).toBeGreaterThan(0);
+      expect(atPatient.audioBytesReceived).toBeGreaterThan(0);
+      await screenshot(doctorSide.page, 'doctor-room');
+      await screenshot(patientSide.page, 'patient-room');
+
+      await doctor.hangUp();
+      await patientSide.page.getByTestId('visit-ended').waitFor({ timeout: 15_000 });
+
+      const db = new Client({ connectionString: stack.databaseUrl });
+      await db.connect();
+      try {
+        const { rows } = await db.query('SELECT status, started_at, ended_at, ended_by FROM visits WHERE id = $1', [visitId]);
+        expect(rows).toHaveLength(1);
+        expect(rows[0].status).toBe('completed');
+        expect(rows[0].ended_by).toBe('doctor');
+        expect(rows[0].started_at).toBeInstanceOf(Date);
+        expect(rows[0].ended_at.getTime()).toBeGreaterThan(rows[0].started_at.getTime());
+      } finally {
+        await db.end();
+      }
+    } catch (error) {
+      await screenshot(doctorSide.page, 'failure-doctor');
+      await screenshot(patientSide.page, 'failure-patient');
+      throw error;
+    } finally {
+      await doctorSide.context.close();
+      await patientSide.context.close();
+    }
+  });
+
+  it('tells a patient whose link is wrong what to do', async () => {
+    const { context, page } = await newParticipant(browser, 'patient');
+    try {
+      await page.goto(`${stack.baseUrl}/join/${'x'.repeat(43)}`);
+      const error = page.getByTestId('join-error');
+      await error.waitFor();
+      expect(await error.textContent()).toMatch(/link/i);
+    } finally {
+      await context.close();
+    }
+  });
+});
