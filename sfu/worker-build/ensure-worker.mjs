@@ -6,6 +6,8 @@
 // version, the platform and a hash of this build recipe; else build it (build-worker.sh, about
 // 6 minutes on 2 cores) into the cache. Concurrent callers wait for one build (a lock directory).
 //
+// Runs at `pnpm install` (root postinstall; VISITE_SKIP_WORKER_BUILD=1 skips it there), and from the
+// start and test commands.
 // Cache root: VISITE_CACHE_DIR, else $XDG_CACHE_HOME/visite, else ~/.cache/visite (outside the clone,
 // so CI on a clean clone reuses it).
 import { createHash } from 'node:crypto';
@@ -90,6 +92,8 @@ export function ensureWorker({ log = (m) => process.stderr.write(`${m}\n`) } = {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // `pnpm install` runs this too (root postinstall); an image that needs no SFU opts out.
+  if (process.argv.includes('--from-install') && process.env.VISITE_SKIP_WORKER_BUILD === '1') process.exit(0);
   try {
     process.stdout.write(`${ensureWorker()}\n`);
   } catch (err) {
