@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { envSchema } from './env.schema';
+import { databaseEnvSchema, envSchema } from './env.schema';
 
 /** The typed, validated configuration. Injected with the `AppConfig` class as token. */
 export class AppConfig {
@@ -27,14 +27,31 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
-/** Parses the environment once; throws a ConfigError listing every problem. */
-export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
-  const parsed = envSchema.safeParse(source);
+type Source = Record<string, string | undefined>;
+
+/** Empty variables count as unset (`DATABASE_URL=` must not mean "some database"). */
+function withoutEmpty(source: Source): Source {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''));
+}
+
+function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, source: Source): T {
+  const parsed = schema.safeParse(withoutEmpty(source));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`).join('\n');
+    const problems = parsed.error.issues.map((i) => `  ${i.path.map(String).join('.') || '(env)'}: ${i.message}`).join('\n');
     throw new ConfigError(`Invalid configuration:\n${problems}`);
   }
-  const env = parsed.data;
+  return parsed.data;
+}
+
+/** Only what the database needs (the migration CLI runs without the media key). */
+export function loadDatabaseConfig(source: Source = process.env): AppConfig['database'] {
+  const env = parse(databaseEnvSchema, source);
+  return env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(env.DATA_DIR, 'pglite') };
+}
+
+/** Parses the environment once; throws a ConfigError listing every invalid variable (then the cross-field checks). */
+export function loadConfig(source: Source = process.env): AppConfig {
+  const env = parse(envSchema, source);
   const trim = (url: string) => url.replace(/\/+$/, '');
   const mediaKey = env.MEDIA_TOKEN_PRIVATE_KEY ?? readFileSync(resolve(env.MEDIA_TOKEN_PRIVATE_KEY_FILE!), 'utf8');
   const config: AppConfig = {
@@ -42,9 +59,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: env.HOST,
     port: env.PORT,
     publicUrl: trim(env.PUBLIC_URL),
-    database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL }
-      : { kind: 'pglite', dataDir: resolve(env.DATA_DIR, 'pglite') },
+    database: loadDatabaseConfig(source),
     redisUrl: env.REDIS_URL ?? null,
     runMigrations: env.RUN_MIGRATIONS,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,

@@ -4,6 +4,13 @@ const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
+/** The database settings, also used alone by the migration and user CLIs. */
+export const databaseEnvSchema = z.object({
+  /** PostgreSQL connection string. Without it: embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('./data'),
+});
+
 /**
  * The server's whole configuration, read once at boot from the environment. Services receive the
  * parsed `AppConfig` through injection; nothing else reads `process.env`.
@@ -15,9 +22,7 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     /** Origin patients and staff reach; join links are built on it. */
     PUBLIC_URL: z.url().default('http://localhost:3000'),
-    /** PostgreSQL connection string. Without it: embedded PGlite under DATA_DIR. */
-    DATABASE_URL: z.string().optional(),
-    DATA_DIR: z.string().default('./data'),
+    ...databaseEnvSchema.shape,
     /** Redis for what nodes share (socket.io adapter, presence). Without it: in-process, one node. */
     REDIS_URL: z.string().optional(),
     RUN_MIGRATIONS: bool.default(true),
@@ -44,6 +49,10 @@ export const envSchema = z
     /** IANA time zone of the practice: "today" and join windows are computed in it. */
     PRACTICE_TIME_ZONE: z.string().default('Europe/Paris'),
     DEFAULT_CONSULTATION_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.DATABASE_URL, {
+    message: 'production needs DATABASE_URL (the embedded database is for one machine and development)',
+    path: ['DATABASE_URL'],
   })
   .refine((env) => env.MEDIA_TOKEN_PRIVATE_KEY || env.MEDIA_TOKEN_PRIVATE_KEY_FILE, {
     message: 'set MEDIA_TOKEN_PRIVATE_KEY (PEM, Ed25519 PKCS#8) or MEDIA_TOKEN_PRIVATE_KEY_FILE',

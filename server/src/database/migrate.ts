@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../config/app-config';
+import { loadDatabaseConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 
 /** CLI: `node dist/database/migrate.js up|down|status` against the configured database. */
 async function main(): Promise<void> {
   const command = process.argv[2] ?? 'up';
-  const ds = new DataSource(dataSourceOptions(loadConfig().database));
+  const ds = new DataSource(dataSourceOptions(loadDatabaseConfig()));
   await ds.initialize();
   try {
     if (command === 'up') {
