@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import type { Browser } from 'playwright-core';
+import { launchChromium, newParticipant, newParticipantWithoutCamera, receivedMediaSince, screenshot, waitForMedia, waitForMediaSince } from '../support/browser';
+import { DoctorPages, PatientPages } from '../support/pages';
+import { type E2eStack, STATE_FILE } from '../support/stack-env';
+
+// "Never block a patient without a camera: audio-only must work." The patient's browser has a
+// microphone but no camera (getUserMedia with video rejects with NotFoundError, no videoinput).
+describe('a patient without a camera', () => {
+  let stack: E2eStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eStack;
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  it('is told the visit will be audio only, and completes it: doctor hears the patient, patient sees and hears the doctor', async () => {
+    const doctorSide = await newParticipant(browser, 'doctor');
+    const patientSide = await newParticipantWithoutCamera(browser, 'patient-no-camera');
+    const doctor = new DoctorPages(doctorSide.page, stack.baseUrl);
+    const patient = new PatientPages(patientSide.page);
+    const lastName = `SansCamera-${Date.now()}`;
+    try {
+      await doctor.login();
+      const link = await doctor.createVisit({ firstName: 'Marie', lastName, birthDate: '1944-07-14', phone: '0611223344' });
+      const queue = await doctorSide.context.request.get(`${stack.baseUrl}/api/visits/today`);
+      const visitId: string = (await queue.json()).visits.find((v: { patient: { lastName: string } }) => v.patient.lastName === lastName).id;
+
+      // The simulation really is in place in the patient's page.
+      await patient.openLink(link);
+      const devices = await patientSide.page.evaluate(async () => (await navigator.mediaDevices.enumerateDevices()).map((d) => d.kind));
+      expect(devices).not.toContain('videoinput');
+      expect(devices).toContain('audioinput');
+      const videoRequest = await patientSide.page.evaluate(() =>
+        navigator.mediaDevices.getUserMedia({ audio: true, video: true }).then(
+          (s) => (s.getTracks().forEach((t) => t.stop()), 'granted'),
+          (e: DOMException) => e.name,
+        ),
+      );
+      expect(videoRequest).toBe('NotFoundError');
+
+      // Device check: the audio-only notice, with the no-camera explanation, instead of a blocking error.
+      await patient.checkDevicesAndConsent();
+      const p = patientSide.page;
+      const notice = p.locator('.device-check .notice-warning');
+      await notice.waitFor({ timeout: 10_000 });
+      expect(await notice.locator('.notice-title').textContent()).toBe('Audio only');
+      expect(await notice.textContent()).toContain('No camera was found. You can still talk with the doctor by audio only.');
+      await expect(p.locator('.preview-placeholder').textContent()).resolves.toContain('Audio only');
+      // The preview holds a live microphone track and no video track; no error alert is shown.
+      const preview = await p.getByTestId('device-preview').evaluate((v: HTMLVideoElement) => {
+        const s = v.srcObject as MediaStream | null;
+        return { audio: s?.getAudioTracks().filter((t) => t.readyState === 'live').length ?? 0, video: s?.getVideoTracks().length ?? -1 };
+      });
+      expect(preview).toEqual({ audio: 1, video: 0 });
+      expect(await p.getByRole('alert').count()).toBe(0);
+      await screenshot(p, 'audio-only-device-check');
+
+      await patient.enterWaitingRoom();
+      await doctor.admitWhenWaiting(visitId);
+      await p.getByTestId('consultation-room').waitFor({ timeout: 20_000 });
+
+      // Patient side: sees and hears the doctor; its own camera button says there is no camera.
+      const atPatient = await waitForMedia(p, (m) => m.framesDecoded >= 30 && m.audioPacketsReceived > 0);
+      const toggle = p.getByTestId('toggle-camera');
+      expect(await toggle.getAttribute('data-enabled')).toBe('false');
+      expect(await toggle.isDisabled()).toBe(true);
+      expect(await toggle.textContent()).toContain('No camera');
+      await expect(p.locator('.pip-placeholder').textContent()).resolves.toBe('Audio only');
+
+      // Doctor side: hears the patient; gets no video from them and says so.
+      const d = doctorSide.page;
+      const atDoctor = await waitForMediaSince(d, 0, (m) => m.audioPacketsReceived > 50 && m.audioBytesReceived > 0);
+      await d.getByTestId('connection-status').and(d.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
+      await d.locator('.stage-placeholder', { hasText: 'Audio only' }).waitFor({ timeout: 10_000 });
+      expect(await d.locator('.stage-placeholder').textContent()).toMatch(/Marie.* — Audio only$/);
+      const remoteTracks = await d.getByTestId('remote-video').evaluate((v: HTMLVideoElement) => {
+        const s = v.srcObject as MediaStream | null;
+        return { audio: s?.getAudioTracks().length ?? 0, video: s?.getVideoTracks().length ?? 0 };
+      });
+      expect(remoteTracks).toEqual({ audio: 1, video: 0 });
+      // Let media flow a while longer, then check that no patient video was ever decoded at the doctor.
+      await d.waitForTimeout(3000);
+      const doctorLater = await receivedMediaSince(d, 0);
+      process.stdout.write(
+        `audio-only: received at doctor ${JSON.stringify(atDoctor)} then ${JSON.stringify(doctorLater)}, at patient ${JSON.stringify(atPatient)}\n`,
+      );
+      expect(doctorLater.framesDecoded).toBe(0);
+      expect(doctorLater.videoPacketsReceived).toBe(0);
+      expect(doctorLater.audioPacketsReceived).toBeGreaterThan(atDoctor.audioPacketsReceived);
+      await screenshot(d, 'audio-only-doctor-room');
+      await screenshot(p, 'audio-only-patient-room');
+
+      await doctor.hangUp();
+      await p.getByTestId('visit-ended').waitFor({ timeout: 15_000 });
+
+      const db = new Client({ connectionString: stack.databaseUrl });
+      await db.connect();
+      try {
+        const { rows } = await db.query('SELECT status, started_at, ended_at, ended_by FROM visits WHERE id = $1', [visitId]);
+        expect(rows).toHaveLength(1);
+        expect(rows[0].status).toBe('completed');
+        expect(rows[0].ended_by).toBe('doctor');
+        expect(rows[0].ended_at.getTime()).toBeGreaterThan(rows[0].started_at.getTime());
+      } finally {
+        await db.end();
+      }
+    } catch (error) {
+      await screenshot(doctorSide.page, 'failure-audio-only-doctor');
+      await screenshot(patientSide.page, 'failure-audio-only-patient');
+      throw error;
+    } finally {
+      await doctorSide.context.close();
+      await patientSide.context.close();
+    }
+  });
+});
