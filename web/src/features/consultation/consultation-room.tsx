@@ -103,7 +103,6 @@ export function ConsultationRoom(props: ConsultationRoomProps) {
         <div className={`connection-status connection-${state.connection}`} data-testid="connection-status" data-state={state.connection} role="status" aria-live="polite">
           <span className="dot" aria-hidden="true" />
           {ROOM_TEXT.status[state.connection]}
-          {state.connection === 'reconnecting' && state.error && <span className="small"> — {state.error}</span>}
         </div>
 
         <div className="stage">
@@ -119,6 +118,8 @@ export function ConsultationRoom(props: ConsultationRoomProps) {
                     {remote.displayName || remoteLabel} — {remote.hasVideo ? ROOM_TEXT.cameraOff : ROOM_TEXT.audioOnly}
                   </p>
                 </>
+              ) : state.connection === 'reconnecting' ? (
+                <p>{ROOM_TEXT.ownConnectionLost}</p>
               ) : (
                 <p>{ROOM_TEXT.waitingForOther(remoteLabel)}</p>
               )}

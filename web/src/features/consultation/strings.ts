@@ -9,6 +9,7 @@ export const ROOM_TEXT = {
     failed: 'Connection failed',
   } satisfies Record<RoomConnectionState, string>,
   waitingForOther: (name: string) => `Waiting for ${name || 'the other participant'} to connect…`,
+  ownConnectionLost: 'Your connection was interrupted. Visite is reconnecting by itself: keep this page open.',
   cameraOff: 'Camera off',
   audioOnly: 'Audio only',
   you: 'You',
