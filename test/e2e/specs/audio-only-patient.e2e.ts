@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { Client } from 'pg';
 import type { Browser } from 'playwright-core';
 import { launchChromium, newParticipant, newParticipantWithoutCamera, receivedMediaSince, screenshot, waitForMedia, waitForMediaSince } from '../support/browser';
 import { DoctorPages, PatientPages } from '../support/pages';
-import { type E2eStack, STATE_FILE } from '../support/stack-env';
+import { type E2eStack, readStack, storedVisit } from '../support/stack-env';
 
 // "Never block a patient without a camera: audio-only must work." The patient's browser has a
 // microphone but no camera (getUserMedia with video rejects with NotFoundError, no videoinput).
@@ -12,7 +10,7 @@ describe('a patient without a camera', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eStack;
+    stack = readStack();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
@@ -25,9 +23,7 @@ describe('a patient without a camera', () => {
     const lastName = `SansCamera-${Date.now()}`;
     try {
       await doctor.login();
-      const link = await doctor.createVisit({ firstName: 'Marie', lastName, birthDate: '1944-07-14', phone: '0611223344' });
-      const queue = await doctorSide.context.request.get(`${stack.baseUrl}/api/visits/today`);
-      const visitId: string = (await queue.json()).visits.find((v: { patient: { lastName: string } }) => v.patient.lastName === lastName).id;
+      const { link, visitId } = await doctor.createVisit({ firstName: 'Marie', lastName, birthDate: '1944-07-14', phone: '0611223344' });
 
       // The simulation really is in place in the patient's page.
       await patient.openLink(link);
@@ -97,17 +93,11 @@ describe('a patient without a camera', () => {
       await doctor.hangUp();
       await p.getByTestId('visit-ended').waitFor({ timeout: 15_000 });
 
-      const db = new Client({ connectionString: stack.databaseUrl });
-      await db.connect();
-      try {
-        const { rows } = await db.query('SELECT status, started_at, ended_at, ended_by FROM visits WHERE id = $1', [visitId]);
-        expect(rows).toHaveLength(1);
-        expect(rows[0].status).toBe('completed');
-        expect(rows[0].ended_by).toBe('doctor');
-        expect(rows[0].ended_at.getTime()).toBeGreaterThan(rows[0].started_at.getTime());
-      } finally {
-        await db.end();
-      }
+      const stored = await storedVisit(stack, visitId);
+      expect(stored.status).toBe('completed');
+      expect(stored.ended_by).toBe('doctor');
+      expect(stored.ended_at).toBeInstanceOf(Date);
+      expect(stored.ended_at!.getTime()).toBeGreaterThan(stored.started_at!.getTime());
     } catch (error) {
       await screenshot(doctorSide.page, 'failure-audio-only-doctor');
       await screenshot(patientSide.page, 'failure-audio-only-patient');

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   captureWebSockets,
@@ -16,7 +14,7 @@ import {
   waitForMediaSince,
 } from '../support/browser';
 import { DoctorPages, PatientPages } from '../support/pages';
-import { type E2eStack, STATE_FILE } from '../support/stack-env';
+import { type E2eStack, readStack, storedVisit } from '../support/stack-env';
 
 /** Records every value the room's connection-status data-state takes, to check what the person saw. */
 const RECORD_CONNECTION_STATES = `(() => {
@@ -44,14 +42,8 @@ interface Consultation {
 }
 
 async function visitStatus(stack: E2eStack, visitId: string): Promise<{ status: string; ended_by: string | null }> {
-  const db = new Client({ connectionString: stack.databaseUrl });
-  await db.connect();
-  try {
-    const { rows } = await db.query('SELECT status, ended_by FROM visits WHERE id = $1', [visitId]);
-    return rows[0];
-  } finally {
-    await db.end();
-  }
+  const { status, ended_by } = await storedVisit(stack, visitId);
+  return { status, ended_by };
 }
 
 describe('a consultation survives connection trouble without anyone clicking', () => {
@@ -59,7 +51,7 @@ describe('a consultation survives connection trouble without anyone clicking', (
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eStack;
+    stack = readStack();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
@@ -77,9 +69,7 @@ describe('a consultation survives connection trouble without anyone clicking', (
     const patient = new PatientPages(patientSide.page);
     const lastName = `${lastNamePrefix}-${Date.now()}`;
     await doctor.login();
-    const link = await doctor.createVisit({ firstName: 'Paul', lastName, birthDate: '1948-11-20', phone: '0698765432' });
-    const queue = await doctorSide.context.request.get(`${stack.baseUrl}/api/visits/today`);
-    const visitId: string = (await queue.json()).visits.find((v: { patient: { lastName: string } }) => v.patient.lastName === lastName).id;
+    const { link, visitId } = await doctor.createVisit({ firstName: 'Paul', lastName, birthDate: '1948-11-20', phone: '0698765432' });
     await patient.openLink(link);
     await patient.checkDevicesAndConsent();
     await patient.enterWaitingRoom();

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { Client } from 'pg';
 import type { Browser } from 'playwright-core';
 import { launchChromium, newParticipant, screenshot, waitForMedia } from '../support/browser';
 import { DoctorPages, PatientPages } from '../support/pages';
-import { type E2eStack, STATE_FILE } from '../support/stack-env';
+import { type E2eStack, readStack, storedVisit } from '../support/stack-env';
 
 // One doctor and one patient, two browser contexts, real WebRTC through the SFU.
 describe('a video visit between a doctor and a patient', () => {
@@ -11,7 +9,7 @@ describe('a video visit between a doctor and a patient', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eStack;
+    stack = readStack();
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
@@ -24,10 +22,8 @@ describe('a video visit between a doctor and a patient', () => {
     const lastName = `Dupont-${Date.now()}`;
     try {
       await doctor.login();
-      const link = await doctor.createVisit({ firstName: 'Jean', lastName, birthDate: '1950-03-02', phone: '0612345678' });
+      const { link, visitId } = await doctor.createVisit({ firstName: 'Jean', lastName, birthDate: '1950-03-02', phone: '0612345678' });
       expect(link).toMatch(/\/join\/[A-Za-z0-9_-]{40,}$/);
-      const queue = await doctorSide.context.request.get(`${stack.baseUrl}/api/visits/today`);
-      const visitId: string = (await queue.json()).visits.find((v: { patient: { lastName: string } }) => v.patient.lastName === lastName).id;
 
       await patient.openLink(link);
       await patient.checkDevicesAndConsent();
@@ -51,18 +47,12 @@ describe('a video visit between a doctor and a patient', () => {
       await doctor.hangUp();
       await patientSide.page.getByTestId('visit-ended').waitFor({ timeout: 15_000 });
 
-      const db = new Client({ connectionString: stack.databaseUrl });
-      await db.connect();
-      try {
-        const { rows } = await db.query('SELECT status, started_at, ended_at, ended_by FROM visits WHERE id = $1', [visitId]);
-        expect(rows).toHaveLength(1);
-        expect(rows[0].status).toBe('completed');
-        expect(rows[0].ended_by).toBe('doctor');
-        expect(rows[0].started_at).toBeInstanceOf(Date);
-        expect(rows[0].ended_at.getTime()).toBeGreaterThan(rows[0].started_at.getTime());
-      } finally {
-        await db.end();
-      }
+      const stored = await storedVisit(stack, visitId);
+      expect(stored.status).toBe('completed');
+      expect(stored.ended_by).toBe('doctor');
+      expect(stored.started_at).toBeInstanceOf(Date);
+      expect(stored.ended_at).toBeInstanceOf(Date);
+      expect(stored.ended_at!.getTime()).toBeGreaterThan(stored.started_at!.getTime());
     } catch (error) {
       await screenshot(doctorSide.page, 'failure-doctor');
       await screenshot(patientSide.page, 'failure-patient');

@@ -14,16 +14,20 @@ export class DoctorPages {
     await byId(this.page, 'new-visit-first-name').waitFor();
   }
 
-  /** Creates a visit and returns the join link shown to copy. */
-  async createVisit(patient: { firstName: string; lastName: string; birthDate: string; phone: string }): Promise<string> {
+  /** Creates a visit through the form; returns the join link shown to copy and the visit's id. */
+  async createVisit(patient: { firstName: string; lastName: string; birthDate: string; phone: string }): Promise<{ link: string; visitId: string }> {
     await byId(this.page, 'new-visit-first-name').fill(patient.firstName);
     await byId(this.page, 'new-visit-last-name').fill(patient.lastName);
     await byId(this.page, 'new-visit-birth-date').fill(patient.birthDate);
     await byId(this.page, 'new-visit-phone').fill(patient.phone);
     await byId(this.page, 'new-visit-submit').click();
-    const link = byId(this.page, 'visit-link');
-    await link.waitFor();
-    return link.inputValue();
+    const linkInput = byId(this.page, 'visit-link');
+    await linkInput.waitFor();
+    const link = await linkInput.inputValue();
+    const queue = await this.page.context().request.get(`${this.baseUrl}/api/visits/today`);
+    const visit = ((await queue.json()) as { visits: { id: string; patient: { lastName: string } }[] }).visits.find((v) => v.patient.lastName === patient.lastName);
+    if (!visit) throw new Error(`the new visit of ${patient.lastName} is not in the queue`);
+    return { link, visitId: visit.id };
   }
 
   row(visitId: string) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
 import { join } from 'node:path';
 
 /** What the global setup started, handed to the specs through the environment. */
@@ -17,4 +19,29 @@ export function databaseUrlFor(name: string): string {
   const url = new URL(adminDatabaseUrl());
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** The stack the global setup started. */
+export function readStack(): E2eStack {
+  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eStack;
+}
+
+export interface StoredVisit {
+  status: string;
+  started_at: Date | null;
+  ended_at: Date | null;
+  ended_by: string | null;
+}
+
+/** The visit's row as PostgreSQL holds it (what the product stored, not what a page shows). */
+export async function storedVisit(stack: E2eStack, visitId: string): Promise<StoredVisit> {
+  const db = new Client({ connectionString: stack.databaseUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query('SELECT status, started_at, ended_at, ended_by FROM visits WHERE id = $1', [visitId]);
+    if (rows.length !== 1) throw new Error(`visit ${visitId} is not stored`);
+    return rows[0] as StoredVisit;
+  } finally {
+    await db.end();
+  }
 }
