@@ -59,8 +59,8 @@ export class JoinService {
     if (visit.status === 'scheduled' && (await this.visits.transition(visit.id, ['scheduled'], { status: 'waiting', waitingSince: new Date() }))) {
       await this.audit.record({ actorType: 'patient', actorId: visit.patientId, action: 'visit.patient_arrived', visitId: visit.id });
     }
-    await this.queue.publish(visit.doctorId);
-    return this.queue.statusOf(await this.visitsService.load(visit.id));
+    const statuses = await this.queue.publish(visit.doctorId);
+    return this.queue.statusOf(await this.visitsService.load(visit.id), statuses);
   }
 
   async mediaAccess(token: string): Promise<MediaAccess> {

@@ -84,7 +84,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
       const identity = socket.data.identity;
       if (identity.kind !== 'staff' || identity.role !== 'doctor') throw new AuthException(AuthExceptionCode.FORBIDDEN_ROLE);
       await socket.join(doctorRoom(identity.userId));
-      return this.visits.today({ id: identity.userId } as Parameters<VisitsService['today']>[0]);
+      return this.visits.today(identity.userId);
     });
   }
 

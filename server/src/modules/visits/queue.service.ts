@@ -14,7 +14,7 @@ import { waitingStatuses } from './waiting-queue';
 @Injectable()
 export class QueueService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
   private closing = false;
 
   constructor(
@@ -32,10 +32,8 @@ export class QueueService implements BeforeApplicationShutdown {
     return { entities, views: entities.map((v) => toVisitView(v, online)) };
   }
 
-  /** Waiting status of one visit, as its patient sees it. */
-  async statusOf(visit: VisitEntity): Promise<WaitingStatus> {
-    const { entities } = await this.today(visit.doctorId);
-    const statuses = await this.statuses(visit.doctorId, entities);
+  /** Waiting status of one visit, as its patient sees it, among the statuses of its doctor's queue. */
+  statusOf(visit: VisitEntity, statuses: ReadonlyMap<string, WaitingStatus>): WaitingStatus {
     return (
       statuses.get(visit.id) ?? {
         visitId: visit.id,
@@ -48,9 +46,12 @@ export class QueueService implements BeforeApplicationShutdown {
     );
   }
 
-  /** Sends the doctor their queue and every waiting patient their place. Never throws. */
-  publish(doctorId: string): Promise<void> {
-    if (this.closing) return Promise.resolve();
+  /**
+   * Sends the doctor their queue and every waiting patient their place, and returns those places.
+   * Never throws (an empty map if it could not be computed).
+   */
+  publish(doctorId: string): Promise<Map<string, WaitingStatus>> {
+    if (this.closing) return Promise.resolve(new Map());
     const run = this.doPublish(doctorId).finally(() => this.inFlight.delete(run));
     this.inFlight.add(run);
     return run;
@@ -65,13 +66,16 @@ export class QueueService implements BeforeApplicationShutdown {
     await Promise.all([...this.inFlight]);
   }
 
-  private async doPublish(doctorId: string): Promise<void> {
+  private async doPublish(doctorId: string): Promise<Map<string, WaitingStatus>> {
     try {
       const { entities, views } = await this.today(doctorId);
       this.publisher.toDoctor(doctorId, 'queue.updated', { visits: views });
-      for (const [visitId, status] of await this.statuses(doctorId, entities)) this.publisher.toVisit(visitId, 'waiting.status', status);
+      const statuses = await this.statuses(doctorId, entities);
+      for (const [visitId, status] of statuses) this.publisher.toVisit(visitId, 'waiting.status', status);
+      return statuses;
     } catch (error) {
       this.logger.error(`could not publish the queue of doctor ${doctorId}: ${(error as Error).message}`);
+      return new Map();
     }
   }
 

@@ -14,7 +14,7 @@ export class VisitsController {
   @Get('visits/today')
   @Authenticated('doctor')
   today(@AuthUser() user: UserEntity): Promise<DoctorQueue> {
-    return this.visits.today(user);
+    return this.visits.today(user.id);
   }
 
   @Post('visits')

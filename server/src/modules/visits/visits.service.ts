@@ -56,8 +56,8 @@ export class VisitsService {
     return this.withLink(await this.load(visitId), token, joinExpiresAt);
   }
 
-  async today(doctor: UserEntity): Promise<DoctorQueue> {
-    return { visits: (await this.queue.today(doctor.id)).views };
+  async today(doctorId: string): Promise<DoctorQueue> {
+    return { visits: (await this.queue.today(doctorId)).views };
   }
 
   async get(doctor: UserEntity, visitId: string): Promise<VisitView> {
