@@ -2,28 +2,11 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { PROTOCOL_VERSION, versionMismatchMessage } from '@visite/contracts';
 import { controlToken, generateTestKeys, mediaToken } from '../support/tokens';
 import { TestPeer, vp8RtpParameters } from '../support/test-peer';
-import { startTestSfu, waitFor, type TestSfu } from '../support/test-sfu';
+import { useTestSfu, waitFor } from '../support/test-sfu';
 
 describe('bad input never breaks the SFU', () => {
-  let t: TestSfu;
-  const peers: TestPeer[] = [];
-  const connect = async (room: string, sub: string): Promise<TestPeer> => {
-    const peer = await TestPeer.connect(t.url, await mediaToken(t.keys, { room, sub }));
-    peers.push(peer);
-    return peer;
-  };
-
-  beforeAll(async () => {
-    t = await startTestSfu();
-  });
-
-  afterEach(() => {
-    for (const peer of peers.splice(0)) peer.close();
-  });
-
-  afterAll(async () => {
-    await t.sfu.close();
-  });
+  const t = useTestSfu({}, { perFile: true });
+  const connect = (room: string, sub: string) => t.connect(room, sub);
 
   describe('handshake', () => {
     it('refuses another protocol version with PROTOCOL_VERSION_MISMATCH', async () => {

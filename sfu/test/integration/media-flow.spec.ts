@@ -1,27 +1,13 @@
 import type { Ack, NewConsumerOffer } from '@visite/contracts';
-import { controlToken, mediaToken } from '../support/tokens';
-import { TestPeer, opusRtpParameters, vp8RtpParameters, vp8SimulcastRtpParameters } from '../support/test-peer';
-import { startTestSfu, waitFor, type TestSfu } from '../support/test-sfu';
+import { controlToken } from '../support/tokens';
+import { opusRtpParameters, vp8RtpParameters, vp8SimulcastRtpParameters } from '../support/test-peer';
+import { useTestSfu, waitFor } from '../support/test-sfu';
 
 describe('producers and consumers', () => {
-  let t: TestSfu;
-  const peers: TestPeer[] = [];
-  const connect = async (room: string, sub: string): Promise<TestPeer> => {
-    const peer = await TestPeer.connect(t.url, await mediaToken(t.keys, { room, sub }));
-    peers.push(peer);
-    return peer;
-  };
+  const t = useTestSfu();
+  const connect = (room: string, sub: string) => t.connect(room, sub);
   const serverConsumer = (room: string, peerId: string, consumerId: string) =>
     t.sfu.rooms.get(room)!.peers.find((p) => p.id === peerId)!.consumer(consumerId);
-
-  beforeEach(async () => {
-    t = await startTestSfu();
-  });
-
-  afterEach(async () => {
-    for (const peer of peers.splice(0)) peer.close();
-    await t.sfu.close();
-  });
 
   it('offers a paused consumer to the other peer and resumes it only after the acknowledgement', async () => {
     const a = await connect('m1', 'a');

@@ -1,25 +1,11 @@
 import type { PeerInfo } from '@visite/contracts';
 import { mediaToken } from '../support/tokens';
 import { TestPeer } from '../support/test-peer';
-import { startTestSfu, waitFor, type TestSfu } from '../support/test-sfu';
+import { useTestSfu, waitFor } from '../support/test-sfu';
 
 describe('room and peer lifecycle', () => {
-  let t: TestSfu;
-  const peers: TestPeer[] = [];
-  const connect = async (room: string, sub: string, role: 'doctor' | 'patient' = 'patient'): Promise<TestPeer> => {
-    const peer = await TestPeer.connect(t.url, await mediaToken(t.keys, { room, sub, role, name: `Name ${sub}` }));
-    peers.push(peer);
-    return peer;
-  };
-
-  beforeEach(async () => {
-    t = await startTestSfu({ SFU_NUM_WORKERS: '2' });
-  });
-
-  afterEach(async () => {
-    for (const peer of peers.splice(0)) peer.close();
-    await t.sfu.close();
-  });
+  const t = useTestSfu({ SFU_NUM_WORKERS: '2' });
+  const connect = (room: string, sub: string, role: 'doctor' | 'patient' = 'patient') => t.connect(room, sub, { role, name: `Name ${sub}` });
 
   it('puts two peers of one room in one room, tells each about the other, and the last one out closes it', async () => {
     const doctor = await connect('room-a', 'doctor-1', 'doctor');
@@ -57,7 +43,7 @@ describe('room and peer lifecycle', () => {
   it('creates exactly one room for 10 simultaneous connections to a new room', async () => {
     const tokens = await Promise.all(Array.from({ length: 10 }, (_, i) => mediaToken(t.keys, { room: 'rush', sub: `peer-${i}` })));
     const connected = await Promise.all(tokens.map((token) => TestPeer.connect(t.url, token)));
-    peers.push(...connected);
+    t.adopt(...connected);
     // Every socket can act: its request waits for the one room.
     await Promise.all(connected.map((peer) => peer.ok('getRouterRtpCapabilities')));
     expect(t.sfu.rooms.size).toBe(1);

@@ -1,24 +1,8 @@
-import { mediaToken } from '../support/tokens';
-import { TestPeer } from '../support/test-peer';
-import { startTestSfu, waitFor, type TestSfu } from '../support/test-sfu';
+import { useTestSfu, waitFor } from '../support/test-sfu';
 
 describe('a worker that dies', () => {
-  let t: TestSfu;
-  const peers: TestPeer[] = [];
-  const connect = async (room: string, sub: string): Promise<TestPeer> => {
-    const peer = await TestPeer.connect(t.url, await mediaToken(t.keys, { room, sub }));
-    peers.push(peer);
-    return peer;
-  };
-
-  beforeEach(async () => {
-    t = await startTestSfu({ SFU_NUM_WORKERS: '2' });
-  });
-
-  afterEach(async () => {
-    for (const peer of peers.splice(0)) peer.close();
-    await t.sfu.close();
-  });
+  const t = useTestSfu({ SFU_NUM_WORKERS: '2' });
+  const connect = (room: string, sub: string) => t.connect(room, sub);
 
   it('is replaced at its slot; its rooms close with worker-died; the process and other rooms live on', async () => {
     const a = await connect('dies', 'a');

@@ -1,6 +1,8 @@
 import { loadConfig } from '../../src/config';
 import { createSfu, type Sfu } from '../../src/sfu';
-import { generateTestKeys, type TestKeys } from './tokens';
+import type { MediaTokenClaims } from '@visite/contracts';
+import { TestPeer } from './test-peer';
+import { generateTestKeys, mediaToken, type TestKeys } from './tokens';
 
 export interface TestSfu {
   sfu: Sfu;
@@ -33,4 +35,61 @@ export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'co
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+export interface TestSfuFixture {
+  readonly sfu: Sfu;
+  readonly keys: TestKeys;
+  readonly url: string;
+  /** A peer of `room` with a valid media token (claims default to a patient); closed after each test. */
+  connect(room: string, sub: string, claims?: Partial<MediaTokenClaims>): Promise<TestPeer>;
+  /** Peers the test connected by itself, to be closed after the test like the others. */
+  adopt(...connected: TestPeer[]): void;
+}
+
+/**
+ * A real SFU for one spec file: started before each test (or once for the file with `perFile`) and
+ * closed after, together with the peers the test connected.
+ */
+export function useTestSfu(env: Record<string, string> = {}, { perFile = false } = {}): TestSfuFixture {
+  let current: TestSfu | undefined;
+  const peers: TestPeer[] = [];
+  const started = (): TestSfu => {
+    if (!current) throw new Error('the test SFU is not started');
+    return current;
+  };
+  const start = async () => {
+    current = await startTestSfu(env);
+  };
+  const stop = async () => {
+    await current?.sfu.close();
+    current = undefined;
+  };
+  if (perFile) beforeAll(start);
+  else beforeEach(start);
+  afterEach(async () => {
+    for (const peer of peers.splice(0)) peer.close();
+    if (!perFile) await stop();
+  });
+  if (perFile) afterAll(stop);
+  return {
+    get sfu() {
+      return started().sfu;
+    },
+    get keys() {
+      return started().keys;
+    },
+    get url() {
+      return started().url;
+    },
+    async connect(room, sub, claims = {}) {
+      const t = started();
+      const peer = await TestPeer.connect(t.url, await mediaToken(t.keys, { room, sub, ...claims }));
+      peers.push(peer);
+      return peer;
+    },
+    adopt(...connected) {
+      peers.push(...connected);
+    },
+  };
 }
