@@ -1,24 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { launchChromium, newParticipant, newParticipantWithoutCamera, receivedMediaSince, screenshot, waitForMedia, waitForMediaSince } from '../support/browser';
+import { newParticipant, newParticipantWithoutCamera, receivedMediaSince, screenshot, waitForMedia, waitForMediaSince } from '../support/browser';
 import { DoctorPages, PatientPages } from '../support/pages';
-import { type E2eStack, readStack, storedVisit } from '../support/stack-env';
+import { storedVisit } from '../support/stack-env';
+import { useStackAndBrowser } from '../support/fixtures';
 
 // "Never block a patient without a camera: audio-only must work." The patient's browser has a
 // microphone but no camera (getUserMedia with video rejects with NotFoundError, no videoinput).
 describe('a patient without a camera', () => {
-  let stack: E2eStack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = readStack();
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
+  const e2e = useStackAndBrowser();
 
   it('is told the visit will be audio only, and completes it: doctor hears the patient, patient sees and hears the doctor', async () => {
-    const doctorSide = await newParticipant(browser, 'doctor');
-    const patientSide = await newParticipantWithoutCamera(browser, 'patient-no-camera');
-    const doctor = new DoctorPages(doctorSide.page, stack.baseUrl);
+    const doctorSide = await newParticipant(e2e.browser, 'doctor');
+    const patientSide = await newParticipantWithoutCamera(e2e.browser, 'patient-no-camera');
+    const doctor = new DoctorPages(doctorSide.page, e2e.stack.baseUrl);
     const patient = new PatientPages(patientSide.page);
     const lastName = `SansCamera-${Date.now()}`;
     try {
@@ -93,7 +86,7 @@ describe('a patient without a camera', () => {
       await doctor.hangUp();
       await p.getByTestId('visit-ended').waitFor({ timeout: 15_000 });
 
-      const stored = await storedVisit(stack, visitId);
+      const stored = await storedVisit(e2e.stack, visitId);
       expect(stored.status).toBe('completed');
       expect(stored.ended_by).toBe('doctor');
       expect(stored.ended_at).toBeInstanceOf(Date);

@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
   captureWebSockets,
   dropNetwork,
   inboundStreams,
-  launchChromium,
   newParticipant,
   peerConnectionCount,
   restoreNetwork,
@@ -14,7 +13,8 @@ import {
   waitForMediaSince,
 } from '../support/browser';
 import { DoctorPages, PatientPages } from '../support/pages';
-import { type E2eStack, readStack, storedVisit } from '../support/stack-env';
+import { type E2eStack, storedVisit } from '../support/stack-env';
+import { useStackAndBrowser } from '../support/fixtures';
 
 /** Records every value the room's connection-status data-state takes, to check what the person saw. */
 const RECORD_CONNECTION_STATES = `(() => {
@@ -47,25 +47,18 @@ async function visitStatus(stack: E2eStack, visitId: string): Promise<{ status: 
 }
 
 describe('a consultation survives connection trouble without anyone clicking', () => {
-  let stack: E2eStack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = readStack();
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
+  const e2e = useStackAndBrowser();
 
   /** Link → device check → waiting room → admitted, then both decode each other's video. */
   async function startConsultation(lastNamePrefix: string, beforePatientOpens?: (context: BrowserContext) => Promise<void>): Promise<Consultation> {
-    const doctorSide = await newParticipant(browser, 'doctor');
-    const patientSide = await newParticipant(browser, 'patient');
+    const doctorSide = await newParticipant(e2e.browser, 'doctor');
+    const patientSide = await newParticipant(e2e.browser, 'patient');
     await beforePatientOpens?.(patientSide.context);
     for (const side of [doctorSide, patientSide]) {
       await captureWebSockets(side.context);
       await side.context.addInitScript(RECORD_CONNECTION_STATES);
     }
-    const doctor = new DoctorPages(doctorSide.page, stack.baseUrl);
+    const doctor = new DoctorPages(doctorSide.page, e2e.stack.baseUrl);
     const patient = new PatientPages(patientSide.page);
     const lastName = `${lastNamePrefix}-${Date.now()}`;
     await doctor.login();
@@ -83,7 +76,7 @@ describe('a consultation survives connection trouble without anyone clicking', (
   async function endAndCheck(c: Consultation): Promise<void> {
     await c.doctor.hangUp();
     await c.patientSide.page.getByTestId('visit-ended').waitFor({ timeout: 15_000 });
-    expect(await visitStatus(stack, c.visitId)).toEqual({ status: 'completed', ended_by: 'doctor' });
+    expect(await visitStatus(e2e.stack, c.visitId)).toEqual({ status: 'completed', ended_by: 'doctor' });
   }
 
   it("the patient's network drops and comes back: the room reconnects by itself and media flows both ways again", async () => {
@@ -131,7 +124,7 @@ describe('a consultation survives connection trouble without anyone clicking', (
       expect(doctorStates).not.toContain('failed');
       // Nobody had to press "Try again".
       expect(await p.getByRole('button', { name: 'Try again' }).count()).toBe(0);
-      expect(await visitStatus(stack, c.visitId)).toEqual({ status: 'in_progress', ended_by: null });
+      expect(await visitStatus(e2e.stack, c.visitId)).toEqual({ status: 'in_progress', ended_by: null });
       await screenshot(p, 'reconnection-patient-back');
       await screenshot(d, 'reconnection-doctor-back');
 
@@ -227,7 +220,7 @@ describe('a consultation survives connection trouble without anyone clicking', (
       expect(patientStates).toEqual(['connecting', 'connected']);
       await statusIs(p, 'connected', 1_000);
       await p.locator('.stage-placeholder').waitFor({ state: 'detached', timeout: 10_000 });
-      expect(await visitStatus(stack, c.visitId)).toEqual({ status: 'in_progress', ended_by: null });
+      expect(await visitStatus(e2e.stack, c.visitId)).toEqual({ status: 'in_progress', ended_by: null });
       await screenshot(d, 'reload-doctor-back');
       await screenshot(p, 'reload-patient');
 

@@ -1,23 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { launchChromium, newParticipant, screenshot, waitForMedia } from '../support/browser';
+import { newParticipant, screenshot, waitForMedia } from '../support/browser';
 import { DoctorPages, PatientPages } from '../support/pages';
-import { type E2eStack, readStack, storedVisit } from '../support/stack-env';
+import { storedVisit } from '../support/stack-env';
+import { useStackAndBrowser } from '../support/fixtures';
 
 // One doctor and one patient, two browser contexts, real WebRTC through the SFU.
 describe('a video visit between a doctor and a patient', () => {
-  let stack: E2eStack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = readStack();
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
+  const e2e = useStackAndBrowser();
 
   it('goes from the link to a completed consultation with two-way audio and video', async () => {
-    const doctorSide = await newParticipant(browser, 'doctor');
-    const patientSide = await newParticipant(browser, 'patient');
-    const doctor = new DoctorPages(doctorSide.page, stack.baseUrl);
+    const doctorSide = await newParticipant(e2e.browser, 'doctor');
+    const patientSide = await newParticipant(e2e.browser, 'patient');
+    const doctor = new DoctorPages(doctorSide.page, e2e.stack.baseUrl);
     const patient = new PatientPages(patientSide.page);
     const lastName = `Dupont-${Date.now()}`;
     try {
@@ -47,7 +40,7 @@ describe('a video visit between a doctor and a patient', () => {
       await doctor.hangUp();
       await patientSide.page.getByTestId('visit-ended').waitFor({ timeout: 15_000 });
 
-      const stored = await storedVisit(stack, visitId);
+      const stored = await storedVisit(e2e.stack, visitId);
       expect(stored.status).toBe('completed');
       expect(stored.ended_by).toBe('doctor');
       expect(stored.started_at).toBeInstanceOf(Date);
@@ -64,9 +57,9 @@ describe('a video visit between a doctor and a patient', () => {
   });
 
   it('tells a patient whose link is wrong what to do', async () => {
-    const { context, page } = await newParticipant(browser, 'patient');
+    const { context, page } = await newParticipant(e2e.browser, 'patient');
     try {
-      await page.goto(`${stack.baseUrl}/join/${'x'.repeat(43)}`);
+      await page.goto(`${e2e.stack.baseUrl}/join/${'x'.repeat(43)}`);
       const error = page.getByTestId('join-error');
       await error.waitFor();
       expect(await error.textContent()).toMatch(/link/i);
