@@ -5,3 +5,5 @@ export * from './http/visits';
 export * from './http/join';
 export * from './realtime/events';
 export * from './signaling/messages';
+export * from './billing/types';
+export * from './http/billing';

@@ -1,8 +1,11 @@
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
+import { BillingBatchEntity } from '../modules/billing/billing-batch.entity';
+import { BillingLineEntity } from '../modules/billing/billing-line.entity';
+import { BillingProfileEntity } from '../modules/billing/billing-profile.entity';
 import { ConsentEntity } from '../modules/consent/consent.entity';
 import { PatientEntity } from '../modules/patients/patient.entity';
 import { VisitEntity } from '../modules/visits/visit.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity];
+export const ENTITIES = [UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity];

@@ -1,4 +1,4 @@
-import { dayBounds } from './day-bounds';
+import { dayBounds, isoDateIn } from './day-bounds';
 
 describe('dayBounds', () => {
   it('gives the Paris day in summer (UTC+2)', () => {
@@ -22,5 +22,13 @@ describe('dayBounds', () => {
   it('works for a zone west of UTC', () => {
     const { start } = dayBounds(new Date('2026-01-10T03:00:00Z'), 'America/New_York');
     expect(start.toISOString()).toBe('2026-01-09T05:00:00.000Z');
+  });
+});
+
+describe('isoDateIn', () => {
+  it('gives the Paris calendar date, which differs from the UTC one just after local midnight', () => {
+    expect(isoDateIn(new Date('2026-11-22T23:30:00Z'), 'Europe/Paris')).toBe('2026-11-23');
+    expect(isoDateIn(new Date('2026-11-22T22:59:59Z'), 'Europe/Paris')).toBe('2026-11-22');
+    expect(isoDateIn(new Date('2025-12-31T23:00:00Z'), 'Europe/Paris')).toBe('2026-01-01');
   });
 });

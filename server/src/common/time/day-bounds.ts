@@ -21,3 +21,9 @@ export function dayBounds(at: Date, timeZone: string): { start: Date; end: Date 
   const next = new Date(Date.UTC(y, m - 1, d + 1));
   return { start: zonedMidnight(y, m, d, timeZone), end: zonedMidnight(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), timeZone) };
 }
+
+/** The calendar date (YYYY-MM-DD) of `at` on the wall clock of `timeZone`. */
+export function isoDateIn(at: Date, timeZone: string): string {
+  const { y, m, d } = zonedParts(at, timeZone);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { VisitEndedBy, VisitStatus } from '@visite/contracts';
+import type { Modality, RoomMediaSummary, VisitEndedBy, VisitStatus } from '@visite/contracts';
 import { BaseEntity } from '../../database/base.entity';
 import { UserEntity } from '../auth/user.entity';
 import { PatientEntity } from '../patients/patient.entity';
@@ -46,4 +46,18 @@ export class VisitEntity extends BaseEntity {
 
   @Column({ name: 'ended_by', type: 'varchar', length: 10, nullable: true })
   endedBy: VisitEndedBy | null;
+
+  /** How the visit really happened: from what the SFU carried, or recorded by a biller with a reason. */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  modality: Modality | null;
+
+  @Column({ name: 'modality_source', type: 'varchar', length: 10, nullable: true })
+  modalitySource: 'sfu' | 'biller' | null;
+
+  @Column({ name: 'modality_reason', type: 'varchar', length: 500, nullable: true })
+  modalityReason: string | null;
+
+  /** Packets and bytes the SFU received from each side, as it answered when the room was closed. */
+  @Column({ name: 'media_summary', type: 'jsonb', nullable: true })
+  mediaSummary: RoomMediaSummary | null;
 }
