@@ -1,0 +1,5 @@
+
+export * from './fee-table';
+export * from './nir';
+export * from './rules';
+export * from './propose-code';
