@@ -38,6 +38,7 @@ mkdirSync(resultsDir, { recursive: true });
 
 const suites = [
   { name: 'contracts', dir: 'packages/contracts', args: [] },
+  { name: 'billing rules', dir: 'packages/billing', args: [] },
   { name: 'server (unit + integration on PostgreSQL and Redis)', dir: 'server', args: ['--runInBand'] },
   { name: 'sfu (real mediasoup worker)', dir: 'sfu', args: ['--runInBand'] },
   { name: 'web', dir: 'web', args: [] },
