@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       mediaTokenPublicKey: PEM,
       workerBin: undefined,
       corsOrigin: '*',
+      mediaSampleIntervalMs: 2000,
     });
   });
 
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       MEDIA_TOKEN_PUBLIC_KEY_FILE: join(dir, 'key.pem'),
       MEDIASOUP_WORKER_BIN: '/opt/mediasoup-worker',
       SFU_CORS_ORIGIN: 'https://a.example, https://b.example',
+      SFU_MEDIA_SAMPLE_INTERVAL_MS: '500',
     });
     expect(config).toMatchObject({
       port: 4000,
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
       mediaTokenPublicKey: PEM,
       workerBin: '/opt/mediasoup-worker',
       corsOrigin: ['https://a.example', 'https://b.example'],
+      mediaSampleIntervalMs: 500,
     });
   });
 
@@ -57,6 +60,8 @@ describe('loadConfig', () => {
     [{ MEDIA_TOKEN_PUBLIC_KEY: PEM, SFU_PORT: 'abc' }, /SFU_PORT/],
     [{ MEDIA_TOKEN_PUBLIC_KEY: PEM, SFU_NUM_WORKERS: '0' }, /SFU_NUM_WORKERS/],
     [{ MEDIA_TOKEN_PUBLIC_KEY: PEM, SFU_LOG_LEVEL: 'loud' }, /SFU_LOG_LEVEL/],
+    [{ MEDIA_TOKEN_PUBLIC_KEY: PEM, SFU_MEDIA_SAMPLE_INTERVAL_MS: '10' }, /SFU_MEDIA_SAMPLE_INTERVAL_MS/],
+    [{ MEDIA_TOKEN_PUBLIC_KEY: PEM, SFU_MEDIA_SAMPLE_INTERVAL_MS: 'often' }, /SFU_MEDIA_SAMPLE_INTERVAL_MS/],
     [{ MEDIA_TOKEN_PUBLIC_KEY_FILE: '/nonexistent/key.pem' }, /cannot read/],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -24,6 +24,8 @@ export interface SfuConfig {
   workerBin: string | undefined;
   /** socket.io CORS origin: '*' or a list. Tokens are bearer tokens, no cookies are used. */
   corsOrigin: string | string[];
+  /** How often every producer's counters are sampled into the media ledger (billing: audio vs video). */
+  mediaSampleIntervalMs: number;
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -41,6 +43,7 @@ const envSchema = z
     MEDIA_TOKEN_PUBLIC_KEY_FILE: z.string().min(1).optional(),
     MEDIASOUP_WORKER_BIN: z.string().min(1).optional(),
     SFU_CORS_ORIGIN: z.string().min(1).default('*'),
+    SFU_MEDIA_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   })
   .refine((env) => env.MEDIA_TOKEN_PUBLIC_KEY !== undefined || env.MEDIA_TOKEN_PUBLIC_KEY_FILE !== undefined, {
     message: 'set MEDIA_TOKEN_PUBLIC_KEY (PEM) or MEDIA_TOKEN_PUBLIC_KEY_FILE (path to the PEM)',
@@ -74,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mediaTokenPublicKey: e.MEDIA_TOKEN_PUBLIC_KEY ?? readKeyFile(e.MEDIA_TOKEN_PUBLIC_KEY_FILE as string),
     workerBin: e.MEDIASOUP_WORKER_BIN,
     corsOrigin: e.SFU_CORS_ORIGIN === '*' ? '*' : e.SFU_CORS_ORIGIN.split(',').map((origin) => origin.trim()),
+    mediaSampleIntervalMs: e.SFU_MEDIA_SAMPLE_INTERVAL_MS,
   };
 }
 

@@ -6,6 +6,8 @@ import type { SfuConfig } from './config';
 import { HttpRoutes } from './control/http-routes';
 import { RoomControl } from './control/room-control';
 import { Logger } from './logging/logger';
+import { MediaLedger } from './rooms/media-ledger';
+import { MediaSampler } from './rooms/media-sampler';
 import { RoomRegistry } from './rooms/room-registry';
 import { SignalingGateway } from './signaling/signaling-gateway';
 import type { SignalingServer } from './signaling/signaling-types';
@@ -16,6 +18,8 @@ export interface Sfu {
   readonly io: SignalingServer;
   readonly pool: WorkerPool;
   readonly rooms: RoomRegistry;
+  /** What each room carried, per side and kind (answered by the close-room control request). */
+  readonly media: MediaLedger;
   /** The bound address (useful with port 0). */
   address(): AddressInfo;
   /** Closes rooms, sockets, the HTTP server and the workers. */
@@ -26,8 +30,10 @@ export interface Sfu {
 export async function createSfu(config: SfuConfig, logger = new Logger(config.logLevel)): Promise<Sfu> {
   const verifier = await TokenVerifier.create(config.mediaTokenPublicKey);
   const pool = await WorkerPool.create(config, logger.child('workers'));
-  const rooms = new RoomRegistry(pool, logger.child('rooms'));
-  const routes = new HttpRoutes(pool, new RoomControl(verifier, rooms), logger.child('http'));
+  const media = new MediaLedger();
+  const sampler = new MediaSampler(media, logger.child('media'));
+  const rooms = new RoomRegistry(pool, sampler, logger.child('rooms'));
+  const routes = new HttpRoutes(pool, new RoomControl(verifier, rooms, sampler, media), logger.child('http'));
   const httpServer = createServer(routes.handle);
   const io: SignalingServer = new Server(httpServer, {
     cors: { origin: config.corsOrigin, credentials: false },
@@ -48,6 +54,7 @@ export async function createSfu(config: SfuConfig, logger = new Logger(config.lo
     pool.close();
     throw err;
   }
+  sampler.start(config.mediaSampleIntervalMs, () => rooms.rooms);
   logger.info('sfu listening', { address: httpServer.address() });
 
   let closing: Promise<void> | undefined;
@@ -56,9 +63,11 @@ export async function createSfu(config: SfuConfig, logger = new Logger(config.lo
     io,
     pool,
     rooms,
+    media,
     address: () => httpServer.address() as AddressInfo,
     close: () => {
       closing ??= (async () => {
+        sampler.stop();
         // Peers are told to reconnect (as when a worker dies): they get a fresh room once the SFU is back.
         rooms.closeAll('worker-died');
         pool.close();

@@ -13,7 +13,8 @@ const MAX_ROOM_ID_LENGTH = 100;
  * The SFU's HTTP surface (socket.io handles /socket.io/ on the same server):
  *   GET  /health/live                     200 { status: 'ok' }
  *   GET  /health/ready                    200 or 503 { status, workers, aliveWorkers }
- *   POST /control/rooms/:roomId/close     204 (also when there is no such room: idempotent)
+ *   POST /control/rooms/:roomId/close     200 RoomMediaSummary (what the room carried, per side and kind;
+ *                                         zeros for a room never seen; idempotent: also when already closed)
  *   GET  /control/rooms/:roomId/stats     200 RoomStats, 404 if no open room
  * Errors are JSON `{ code, message }`; bad input never yields a 500.
  */
@@ -56,11 +57,7 @@ export class HttpRoutes {
     if (match) {
       const roomId = decodeRoomId(match[1] as string);
       const authorization = req.headers.authorization;
-      if (match[2] === 'close' && method === 'POST') {
-        await this.#control.closeRoom(authorization, roomId);
-        res.writeHead(204).end();
-        return;
-      }
+      if (match[2] === 'close' && method === 'POST') return sendJson(res, 200, await this.#control.closeRoom(authorization, roomId));
       if (match[2] === 'stats' && method === 'GET') return sendJson(res, 200, await this.#control.roomStats(authorization, roomId));
     }
     throw new SfuError(SfuErrorCode.NOT_FOUND, `no route ${method} ${path.slice(0, 200)}`);

@@ -1,6 +1,8 @@
-import type { ControlTokenClaims } from '@visite/contracts';
+import type { ControlTokenClaims, RoomMediaSummary } from '@visite/contracts';
 import type { TokenVerifier } from '../auth/token-verifier';
 import { SfuError, SfuErrorCode } from '../errors/sfu-error';
+import type { MediaLedger } from '../rooms/media-ledger';
+import type { MediaSampler } from '../rooms/media-sampler';
 import type { RoomRegistry } from '../rooms/room-registry';
 
 export interface ProducerStats {
@@ -22,16 +24,26 @@ export interface RoomStats {
 export class RoomControl {
   readonly #verifier: TokenVerifier;
   readonly #registry: RoomRegistry;
+  readonly #sampler: MediaSampler;
+  readonly #ledger: MediaLedger;
 
-  constructor(verifier: TokenVerifier, registry: RoomRegistry) {
+  constructor(verifier: TokenVerifier, registry: RoomRegistry, sampler: MediaSampler, ledger: MediaLedger) {
     this.#verifier = verifier;
     this.#registry = registry;
+    this.#sampler = sampler;
+    this.#ledger = ledger;
   }
 
-  /** Ends the visit: peers get `roomClosed { reason: 'visit-ended' }`. Idempotent: no room is not an error. */
-  async closeRoom(authorization: string | undefined, roomId: string): Promise<void> {
+  /**
+   * Ends the visit: peers get `roomClosed { reason: 'visit-ended' }`, and the answer is what the room
+   * carried (its producers are sampled as it closes). Idempotent: a room already closed (everybody
+   * left) answers what the ledger holds for it, a room never seen answers zeros.
+   */
+  async closeRoom(authorization: string | undefined, roomId: string): Promise<RoomMediaSummary> {
     await this.#authorise(authorization, roomId, 'close-room');
     this.#registry.close(roomId, 'visit-ended');
+    await this.#sampler.settled(roomId);
+    return this.#ledger.summary(roomId);
   }
 
   async roomStats(authorization: string | undefined, roomId: string): Promise<RoomStats> {

@@ -3,6 +3,7 @@ import type { RoomClosedReason } from '@visite/contracts';
 import { SfuError, SfuErrorCode } from '../errors/sfu-error';
 import type { Logger } from '../logging/logger';
 import type { WorkerPool } from '../workers/worker-pool';
+import type { MediaSampler } from './media-sampler';
 import type { Peer } from './peer';
 import { Room } from './room';
 
@@ -14,12 +15,14 @@ import { Room } from './room';
  */
 export class RoomRegistry {
   readonly #pool: WorkerPool;
+  readonly #sampler: MediaSampler;
   readonly #logger: Logger;
   readonly #rooms = new Map<string, Room>();
   readonly #pending = new Map<string, Promise<Room>>();
 
-  constructor(pool: WorkerPool, logger: Logger) {
+  constructor(pool: WorkerPool, sampler: MediaSampler, logger: Logger) {
     this.#pool = pool;
+    this.#sampler = sampler;
     this.#logger = logger;
     pool.onWorkerDied((worker) => this.closeRoomsOn(worker, 'worker-died'));
   }
@@ -89,6 +92,7 @@ export class RoomRegistry {
       id: roomId,
       slot,
       logger: this.#logger,
+      sampler: this.#sampler,
       onClose: (closed) => {
         if (this.#rooms.get(closed.id) === closed) this.#rooms.delete(closed.id);
       },

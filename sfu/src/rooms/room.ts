@@ -4,6 +4,7 @@ import { SfuError, SfuErrorCode } from '../errors/sfu-error';
 import type { Logger } from '../logging/logger';
 import type { WorkerSlot } from '../workers/worker-slot';
 import { MEDIA_CODECS } from './media-codecs';
+import type { MediaSampler } from './media-sampler';
 import {
   MAX_PRODUCERS_PER_PEER,
   MAX_TRANSPORTS_PER_PEER,
@@ -18,6 +19,15 @@ import {
 
 const INITIAL_OUTGOING_BITRATE = 1_000_000;
 
+export interface RoomParams {
+  id: string;
+  slot: WorkerSlot;
+  logger: Logger;
+  /** Takes the last sample of producers the room closes. */
+  sampler: MediaSampler;
+  onClose: (room: Room) => void;
+}
+
 export interface ProduceParams {
   transportId: string;
   kind: types.MediaKind;
@@ -29,28 +39,32 @@ export interface ProduceParams {
  * One consultation's media: a router on one worker and the peers in it.
  * Rules: a peer is visible and consumable once joined; consumers are created paused and resumed
  * only after the client acknowledged the offer; the last peer out closes the room.
+ * Media accounting: every producer is sampled into the media ledger just before the room closes it
+ * (peer leaving or replaced, `closeProducer`, room closing), besides the SFU's periodic sampling.
  */
 export class Room {
   readonly #id: string;
   readonly #slot: WorkerSlot;
   readonly #router: types.Router;
   readonly #logger: Logger;
+  readonly #sampler: MediaSampler;
   readonly #onClose: (room: Room) => void;
   readonly #peers = new Map<string, Peer>();
   #closed = false;
 
-  private constructor(id: string, slot: WorkerSlot, router: types.Router, logger: Logger, onClose: (room: Room) => void) {
-    this.#id = id;
-    this.#slot = slot;
+  private constructor(params: RoomParams, router: types.Router) {
+    this.#id = params.id;
+    this.#slot = params.slot;
     this.#router = router;
-    this.#logger = logger;
-    this.#onClose = onClose;
+    this.#logger = params.logger.child(`room:${params.id}`);
+    this.#sampler = params.sampler;
+    this.#onClose = params.onClose;
     router.on('workerclose', () => this.close('worker-died'));
   }
 
-  static async create(params: { id: string; slot: WorkerSlot; logger: Logger; onClose: (room: Room) => void }): Promise<Room> {
+  static async create(params: RoomParams): Promise<Room> {
     const router = await params.slot.worker.createRouter({ mediaCodecs: MEDIA_CODECS, appData: { roomId: params.id } });
-    return new Room(params.id, params.slot, router, params.logger.child(`room:${params.id}`), params.onClose);
+    return new Room(params, router);
   }
 
   get id(): string {
@@ -112,6 +126,7 @@ export class Room {
 
   #closePeer(peer: Peer): void {
     const wasJoined = peer.joined && !peer.closed;
+    void this.#sampler.samplePeer(this.#id, peer);
     peer.close();
     if (!wasJoined || this.#closed) return;
     for (const other of this.#joinedPeers(peer)) other.channel.notify('peerLeft', { peerId: peer.id });
@@ -124,6 +139,7 @@ export class Room {
     const peers = this.peers;
     this.#peers.clear();
     this.#logger.info('room closed', { reason: reason ?? 'empty', peers: peers.length });
+    for (const peer of peers) void this.#sampler.samplePeer(this.#id, peer);
     for (const peer of peers) {
       if (reason) peer.channel.notify('roomClosed', { reason });
       peer.channel.disconnect();
@@ -189,6 +205,13 @@ export class Room {
     peer.addProducer(producer);
     for (const other of this.#joinedPeers(peer)) void this.#createConsumer(other, peer, producer);
     return producer;
+  }
+
+  /** Closes one of the peer's producers (its consumers get `consumerClosed`), after a last sample. */
+  closeProducer(peer: Peer, producerId: string): void {
+    const producer = peer.producer(producerId);
+    void this.#sampler.sampleProducer(this.#id, peer.role, producer);
+    producer.close();
   }
 
   #assertPeer(peer: Peer): void {

@@ -205,7 +205,10 @@ describe('bad input never breaks the SFU', () => {
 
       const closing = peer.waitForEvent('roomClosed');
       const ok = await post('/control/rooms/visit-1/close', await controlToken(t.keys, { room: 'visit-1', action: 'close-room' }));
-      expect(ok.status).toBe(204);
+      expect(ok.status).toBe(200);
+      // No media was sent: what the room carried is zeros (see media-ledger.spec.ts).
+      const zero = { audioPackets: 0, videoPackets: 0, audioBytes: 0, videoBytes: 0 };
+      expect(await ok.json()).toEqual({ roomId: 'visit-1', doctor: zero, patient: zero });
       expect(await closing).toEqual({ reason: 'visit-ended' });
       await waitFor(() => peer.socket.disconnected);
       expect(room.closed).toBe(true);
@@ -213,7 +216,8 @@ describe('bad input never breaks the SFU', () => {
 
       // Idempotent: closing a room that is not (or no longer) there is a success.
       const again = await post('/control/rooms/visit-1/close', await controlToken(t.keys, { room: 'visit-1', action: 'close-room' }));
-      expect(again.status).toBe(204);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual({ roomId: 'visit-1', doctor: zero, patient: zero });
     });
 
     it('answers unknown routes, bad room ids and missing rooms with JSON errors, never a 500', async () => {

@@ -13,8 +13,8 @@ export const producerHandlers: RequestHandlers<'produce' | 'closeProducer' | 'pa
     return { producerId: producer.id };
   },
 
-  async closeProducer({ peer }, { producerId }) {
-    peer.producer(producerId).close();
+  async closeProducer({ room, peer }, { producerId }) {
+    room.closeProducer(peer, producerId);
     return {};
   },
 
