@@ -21,6 +21,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
+    '^@visite/billing$': '<rootDir>/../packages/billing/src/index.ts',
     '^@visite/contracts$': '<rootDir>/../packages/contracts/src/index.ts',
   },
 };

@@ -8,6 +8,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
+      '@visite/billing': fileURLToPath(new URL('../packages/billing/src/index.ts', import.meta.url)),
       '@visite/contracts': fileURLToPath(new URL('../packages/contracts/src/index.ts', import.meta.url)),
     },
   },

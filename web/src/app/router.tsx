@@ -1,5 +1,10 @@
-import { createBrowserRouter, Link } from 'react-router-dom';
+import { createBrowserRouter, Link, Navigate } from 'react-router-dom';
+import { useAuth } from '../features/auth/auth-context';
+import { BILLING_ROLES, homePathFor } from '../features/auth/home-path';
 import { LoginPage } from '../features/auth/login-page';
+import { RequireRole } from '../features/auth/require-role';
+import { BillingPage } from '../features/billing/billing-page';
+import { CodingPage } from '../features/coding/coding-page';
 import { DoctorRoomPage } from '../features/consultation/doctor-room-page';
 import { PatientConsultation } from '../features/consultation/patient-consultation';
 import { JoinPage } from '../features/join/join-page';
@@ -17,6 +22,13 @@ function NotFound() {
   );
 }
 
+/** `/`: the queue for doctors; billing staff and admins start on /billing. */
+function Home() {
+  const { user } = useAuth();
+  const home = homePathFor(user?.role);
+  return home === '/' ? <QueuePage /> : <Navigate to={home} replace />;
+}
+
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   // The patient's flow composes the join feature with the consultation feature here, so features stay apart.
@@ -24,8 +36,17 @@ export const router = createBrowserRouter([
   {
     element: <PracticeLayout />,
     children: [
-      { path: '/', element: <QueuePage /> },
+      { path: '/', element: <Home /> },
       { path: '/visits/:visitId/room', element: <DoctorRoomPage /> },
+      { path: '/visits/:visitId/coding', element: <CodingPage /> },
+      {
+        path: '/billing',
+        element: (
+          <RequireRole roles={BILLING_ROLES}>
+            <BillingPage />
+          </RequireRole>
+        ),
+      },
     ],
   },
   { path: '*', element: <NotFound /> },

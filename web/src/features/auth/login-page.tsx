@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../shared/api/api-error';
 import { CardPage } from '../../shared/ui/card-page';
 import { useAuth } from './auth-context';
+import { landingAfterLogin } from './home-path';
 import { AUTH_TEXT } from './strings';
 
 export function LoginPage() {
@@ -19,9 +20,9 @@ export function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      await auth.login({ email: email.trim(), password });
+      const me = await auth.login({ email: email.trim(), password });
       const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/login' ? from : '/', { replace: true });
+      navigate(landingAfterLogin(me.role, from), { replace: true });
     } catch (e) {
       setError(e instanceof ApiError && e.status === 401 && !e.message ? AUTH_TEXT.invalid : errorMessage(e));
       setSubmitting(false);

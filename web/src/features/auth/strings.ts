@@ -7,4 +7,7 @@ export const AUTH_TEXT = {
   submitting: 'Signing in…',
   checking: 'Checking your session…',
   invalid: 'Wrong e-mail or password.',
+  forbiddenTitle: 'Not available with your role',
+  forbidden: 'This page is for other members of the practice.',
+  home: 'Go to my home page',
 };

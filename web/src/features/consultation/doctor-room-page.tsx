@@ -70,6 +70,8 @@ export function DoctorRoomPage() {
       {ROOM_TEXT.backToQueue}
     </Link>
   );
+  // Once the visit is over the doctor codes it (the coding page links back to the queue).
+  const toCoding = <Navigate to={`/visits/${encodeURIComponent(visitId)}/coding`} replace />;
 
   if (loadError instanceof ApiError && loadError.status === 401) return <Navigate to="/login" replace />;
   if (loadError)
@@ -80,7 +82,8 @@ export function DoctorRoomPage() {
       </CardPage>
     );
   if (!visit) return <Spinner />;
-  if (isOver(visit.status) || endedLive) return <EndedNotice title={ROOM_TEXT.ended}>{backToQueue}</EndedNotice>;
+  if (visit.status === 'cancelled') return <EndedNotice title={ROOM_TEXT.ended}>{backToQueue}</EndedNotice>;
+  if (visit.status === 'completed' || endedLive) return toCoding;
   if (visit.status !== 'in_progress')
     return (
       <CardPage>
@@ -117,7 +120,7 @@ export function DoctorRoomPage() {
         checkEnded={checkEnded}
         remoteLabel={patientName}
         hangUpLabel={ROOM_TEXT.endConsultation}
-        endedContent={backToQueue}
+        endedContent={toCoding}
         aside={<DoctorNotes visitId={visitId} />}
       />
     </>

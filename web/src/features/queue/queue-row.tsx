@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import type { VisitView } from '@visite/contracts';
 import { formatDuration, formatTime, minutesSince } from '../../shared/lib/format-time';
 import { QUEUE_TEXT, STATUS_LABELS } from './strings';
@@ -47,6 +48,11 @@ export function QueueRow({ visit, now, busy, onAdmit, onJoin, onNewLink }: Props
           <button type="button" data-testid="admit-button" className="btn btn-primary" disabled={busy} onClick={() => onAdmit(visit)}>
             {busy ? QUEUE_TEXT.admitting : QUEUE_TEXT.admit}
           </button>
+        )}
+        {visit.status === 'completed' && (
+          <Link to={`/visits/${encodeURIComponent(visit.id)}/coding`} data-testid="code-visit-link" className="btn btn-secondary">
+            {QUEUE_TEXT.codeVisit}
+          </Link>
         )}
         {visit.status === 'in_progress' && (
           <button type="button" data-testid="join-room-button" className="btn btn-primary" onClick={() => onJoin(visit)}>

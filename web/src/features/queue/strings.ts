@@ -9,6 +9,7 @@ export const QUEUE_TEXT = {
   admit: 'Admit',
   admitting: 'Admitting…',
   joinRoom: 'Join',
+  codeVisit: 'Code visit',
   newLink: 'New link',
   online: 'Online',
   offline: 'Offline',

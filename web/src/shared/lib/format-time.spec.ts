@@ -1,4 +1,4 @@
-import { formatDuration, minutesSince } from './format-time';
+import { formatDay, formatDuration, minutesSince } from './format-time';
 
 describe('durations', () => {
   it('counts whole minutes and never goes negative', () => {
@@ -12,5 +12,18 @@ describe('durations', () => {
     expect(formatDuration(0)).toBe('just now');
     expect(formatDuration(12)).toBe('12 min');
     expect(formatDuration(65)).toBe('1 h 05');
+  });
+});
+
+describe('formatDay', () => {
+  it('writes a calendar day with its year, whatever the time zone', () => {
+    const text = formatDay('2025-06-03');
+    expect(text).toContain('2025');
+    expect(text).toMatch(/3/);
+  });
+
+  it('gives back what is not a calendar day', () => {
+    expect(formatDay('2025-02-30')).toBe('2025-02-30');
+    expect(formatDay('soon')).toBe('soon');
   });
 });

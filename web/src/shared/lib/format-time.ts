@@ -26,3 +26,12 @@ export function formatDuration(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   return `${hours} h ${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/** "3 June 2025" for an ISO date (YYYY-MM-DD, a calendar day with no time zone); the text itself if it is not one. */
+export function formatDay(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (Number.isNaN(date.getTime()) || date.getMonth() !== Number(match[2]) - 1) return isoDate;
+  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+}

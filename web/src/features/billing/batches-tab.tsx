@@ -1,0 +1,148 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { EXPORT_FORMATS, type BatchView, type PractitionerView } from '@visite/contracts';
+import { errorMessage } from '../../shared/api/api-error';
+import { EXPORT_FORMAT_LABELS } from '../../shared/billing/labels';
+import { formatCents } from '../../shared/billing/money';
+import { formatDateTime } from '../../shared/lib/format-time';
+import { Notice } from '../../shared/ui/notice';
+import { Spinner } from '../../shared/ui/spinner';
+import { exportUrl, billingApi } from './billing-api';
+import { defaultBatchForm, mergeBatches, readBatchForm, shortHash, type BatchForm } from './batch-form';
+import { BILLING_TEXT } from './strings';
+import { useAction } from './use-action';
+
+const T = BILLING_TEXT.batches;
+
+export function BatchesTab({ practitioners }: { practitioners: PractitionerView[] }) {
+  const [batches, setBatches] = useState<BatchView[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [form, setForm] = useState<BatchForm>(() => defaultBatchForm(new Date()));
+  const [created, setCreated] = useState<BatchView | null>(null);
+  const create = useAction();
+
+  useEffect(() => {
+    billingApi.batches().then(
+      (loaded) => setBatches((current) => mergeBatches(current, loaded)),
+      (e: unknown) => setLoadError(errorMessage(e)),
+    );
+  }, []);
+
+  const doctorName = (id: string | null) => (id ? (practitioners.find((p) => p.userId === id)?.displayName ?? id) : T.allDoctors);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setCreated(null);
+    const result = readBatchForm(form);
+    if ('error' in result) {
+      create.setError(result.error);
+      return;
+    }
+    await create.run(async () => {
+      const batch = await billingApi.createBatch(result.request);
+      setCreated(batch);
+      setBatches((list) => mergeBatches(list, [batch]));
+    });
+  };
+
+  return (
+    <div className="batches-layout">
+      <section className="panel" aria-labelledby="batch-create-title">
+        <h2 id="batch-create-title">{T.createTitle}</h2>
+        <p className="muted small">{T.createHelp}</p>
+        <form className="filters" onSubmit={(e) => void submit(e)} noValidate>
+          <label className="field">
+            <span>{T.from}</span>
+            <input type="date" data-testid="batch-from" value={form.from} onChange={(e) => setForm((f) => ({ ...f, from: e.target.value }))} />
+          </label>
+          <label className="field">
+            <span>{T.to}</span>
+            <input type="date" data-testid="batch-to" value={form.to} onChange={(e) => setForm((f) => ({ ...f, to: e.target.value }))} />
+          </label>
+          <label className="field">
+            <span>{T.doctor}</span>
+            <select data-testid="batch-doctor" value={form.doctorId} onChange={(e) => setForm((f) => ({ ...f, doctorId: e.target.value }))}>
+              <option value="">{T.anyDoctor}</option>
+              {practitioners.map((p) => (
+                <option key={p.userId} value={p.userId}>
+                  {p.displayName}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn btn-primary" data-testid="batch-create" disabled={create.busy}>
+            {create.busy ? T.creating : T.create}
+          </button>
+        </form>
+        {create.error && (
+          <p className="form-error" role="alert" data-testid="batch-error">
+            {create.error}
+          </p>
+        )}
+        {created && (
+          <Notice tone="success" testId="batch-created">
+            <p>{T.created(created.number, created.lineCount, formatCents(created.totalCents))}</p>
+          </Notice>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="batch-list-title">
+        <h2 id="batch-list-title">{T.listTitle}</h2>
+        {loadError && <Notice tone="error">{loadError}</Notice>}
+        {!batches && !loadError && <Spinner label={T.loading} />}
+        {batches && batches.length === 0 && <p className="muted">{T.empty}</p>}
+        {batches && batches.length > 0 && (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{T.columns.number}</th>
+                  <th>{T.columns.created}</th>
+                  <th>{T.columns.period}</th>
+                  <th className="num">{T.columns.lines}</th>
+                  <th className="num">{T.columns.total}</th>
+                  <th>{T.columns.hash}</th>
+                  <th>{T.columns.download}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {batches.map((batch) => (
+                  <tr key={batch.id} data-testid="batch-row" data-batch-id={batch.id} className={batch.id === created?.id ? 'selected' : undefined}>
+                    <td>
+                      <strong>{batch.number}</strong>
+                    </td>
+                    <td>
+                      {formatDateTime(batch.createdAt)}
+                      <br />
+                      <span className="muted small">
+                        {T.by} {batch.createdBy.displayName}
+                      </span>
+                    </td>
+                    <td>
+                      {batch.from} → {batch.to}
+                      <br />
+                      <span className="muted small">{doctorName(batch.doctorId)}</span>
+                    </td>
+                    <td className="num">{batch.lineCount}</td>
+                    <td className="num">{formatCents(batch.totalCents)}</td>
+                    <td>
+                      <code title={batch.contentHash}>{shortHash(batch.contentHash)}</code>
+                    </td>
+                    <td>
+                      <div className="downloads">
+                        {EXPORT_FORMATS.map((format) => (
+                          <a key={format} href={exportUrl(batch.id, format)} download data-testid={`batch-download-${format}`}>
+                            {EXPORT_FORMAT_LABELS[format]}
+                          </a>
+                        ))}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Link, Navigate, useParams } from 'react-router-dom';
+import type { BillingLineView, CodingDraft, PatientIdentityUpdate } from '@visite/contracts';
+import { ApiError, errorMessage } from '../../shared/api/api-error';
+import { CheckedResults } from '../../shared/billing/checked-results';
+import { CodingForm } from '../../shared/billing/coding-form';
+import { hasErrors } from '../../shared/billing/coding-form-state';
+import { IdentityForm } from '../../shared/billing/identity-form';
+import { modalityLabel, STATE_LABELS } from '../../shared/billing/labels';
+import { formatCents } from '../../shared/billing/money';
+import { IDENTITY_FORM_TEXT } from '../../shared/billing/strings';
+import { useCodingForm } from '../../shared/billing/use-coding-form';
+import { formatDay } from '../../shared/lib/format-time';
+import { CardPage } from '../../shared/ui/card-page';
+import { Notice } from '../../shared/ui/notice';
+import { Spinner } from '../../shared/ui/spinner';
+import { codingApi } from './coding-api';
+import { describeMediaSide } from './media-figures';
+import { CODING_TEXT as T } from './strings';
+
+/** The doctor's end-of-visit coding: route /visits/:visitId/coding. */
+export function CodingPage() {
+  const { visitId = '' } = useParams();
+  const [draft, setDraft] = useState<CodingDraft | null>(null);
+  const [loadError, setLoadError] = useState<Error | null>(null);
+  const [loads, setLoads] = useState(0);
+
+  const load = useCallback(() => {
+    setLoadError(null);
+    codingApi.draft(visitId).then(
+      (loaded) => {
+        setDraft(loaded);
+        setLoads((n) => n + 1);
+      },
+      (e: Error) => setLoadError(e),
+    );
+  }, [visitId]);
+  useEffect(load, [load]);
+
+  const backToQueue = (
+    <Link to="/" className="btn btn-secondary" data-testid="coding-back-to-queue">
+      {T.backToQueue}
+    </Link>
+  );
+
+  if (loadError instanceof ApiError && loadError.status === 401) return <Navigate to="/login" replace />;
+  if (loadError)
+    return (
+      <CardPage>
+        <Notice tone="error">{errorMessage(loadError)}</Notice>
+        {backToQueue}
+      </CardPage>
+    );
+  if (!draft) return <Spinner label={T.loading} />;
+  // A reload (modality recorded meanwhile) starts the form again from the new draft.
+  return <CodingScreen key={loads} visitId={visitId} draft={draft} onReload={load} backToQueue={backToQueue} />;
+}
+
+function CodingScreen({ visitId, draft, onReload, backToQueue }: { visitId: string; draft: CodingDraft; onReload: () => void; backToQueue: ReactNode }) {
+  const [patient, setPatient] = useState(draft.patient);
+  const [savedLine, setSavedLine] = useState<BillingLineView | null>(draft.line);
+  const [showErrors, setShowErrors] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  const { practitioner, proposal, visit } = draft;
+  const setting = useMemo(() => ({ practitioner, proposal, fees: draft.fees }), [practitioner, proposal, draft.fees]);
+  const base = useMemo(
+    () => ({ practitioner, patient, visit: { visitId: visit.id, dateOfService: visit.dateOfService, modality: visit.modality }, context: draft.context }),
+    [practitioner, patient, visit, draft.context],
+  );
+  const form = useCodingForm({ setting, base, existing: draft.line?.input.coding ?? null, saved: savedLine });
+
+  const exported = savedLine?.state === 'exported' || !!savedLine?.batchId;
+  const canSave = !!practitioner && !exported && !saving;
+
+  const save = async () => {
+    setSaveError(null);
+    if (hasErrors(form.read.errors)) {
+      setShowErrors(true);
+      return;
+    }
+    setSaving(true);
+    try {
+      setSavedLine(await codingApi.saveLine(visitId, form.read.coding));
+      setShowErrors(false);
+    } catch (e) {
+      setSaveError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const saveIdentity = async (update: PatientIdentityUpdate) => {
+    const updated = await codingApi.saveIdentity(visitId, update);
+    setPatient(updated.patient);
+    const line = updated.lines.find((l) => l.visitId === visitId);
+    if (line) setSavedLine(line);
+  };
+
+  return (
+    <div className="coding-layout" data-testid="coding-page">
+      <section className="panel coding-header" aria-labelledby="coding-title">
+        <div className="row-between">
+          <h1 id="coding-title">{T.title}</h1>
+          {backToQueue}
+        </div>
+        <dl className="facts">
+          <div>
+            <dt>{T.patient}</dt>
+            <dd>
+              {patient.firstName} {patient.lastName} <span className="muted">({T.born} {formatDay(patient.birthDate)})</span>
+            </dd>
+          </div>
+          <div>
+            <dt>{T.dateOfService}</dt>
+            <dd>{formatDay(visit.dateOfService)}</dd>
+          </div>
+          <div>
+            <dt>{T.modality}</dt>
+            <dd>
+              <strong data-testid="coding-modality" data-modality={visit.modality ?? 'none'}>
+                {modalityLabel(visit.modality)}
+              </strong>
+              {visit.media && (
+                <span className="muted small media-figures">
+                  {T.media.doctor}: {describeMediaSide(visit.media.doctor)}. {T.media.patient}: {describeMediaSide(visit.media.patient)}.
+                </span>
+              )}
+            </dd>
+          </div>
+        </dl>
+        {!visit.modality && (
+          <Notice tone="warning">
+            <p>{T.modalityMissing}</p>
+            <button type="button" className="btn btn-secondary" onClick={onReload}>
+              {T.refresh}
+            </button>
+          </Notice>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="coding-billing-title">
+        <h2 id="coding-billing-title">{T.codingTitle}</h2>
+        {!practitioner && (
+          <Notice tone="warning" title={T.noPractitioner} testId="coding-no-practitioner">
+            <p>{T.noPractitionerHelp}</p>
+          </Notice>
+        )}
+        {exported && savedLine && <Notice tone="info" testId="coding-exported">{T.exported(savedLine.batchId ?? '')}</Notice>}
+        <div className={`proposal ${proposal.code ? '' : 'proposal-none'}`} data-testid="coding-proposal" data-code={proposal.code ?? ''}>
+          {proposal.code ? (
+            <>
+              {T.proposalTitle}: <strong>{proposal.code}</strong>
+              {proposal.amountCents !== null && <> · {formatCents(proposal.amountCents)}</>}
+            </>
+          ) : (
+            <strong>{T.nothingProposed}</strong>
+          )}
+          <span className="muted"> — {proposal.reason}</span>
+        </div>
+
+        <CodingForm state={form.state} onChange={form.setState} setting={setting} errors={showErrors ? form.read.errors : {}} disabled={exported} />
+
+        <h3>{T.rulesTitle}</h3>
+        <CheckedResults shown={form.shown} emptyTestId="coding-no-problems" />
+
+        {showErrors && hasErrors(form.read.errors) && (
+          <p className="form-error" role="alert">
+            {T.fixFields}
+          </p>
+        )}
+        {saveError && <Notice tone="error">{saveError}</Notice>}
+        <div className="button-row">
+          <button type="button" data-testid="coding-save" className="btn btn-primary" disabled={!canSave} onClick={() => void save()}>
+            {saving ? T.saving : T.save}
+          </button>
+        </div>
+        {savedLine && (
+          <div className={`notice notice-${savedLine.state === 'blocked' ? 'error' : savedLine.state === 'to_review' ? 'warning' : 'success'} coding-saved`} data-testid="coding-saved" data-state={savedLine.state} role="status">
+            <p className="notice-title">
+              {T.savedState} {STATE_LABELS[savedLine.state]} · {formatCents(savedLine.totalCents)}
+            </p>
+            <p>{T.stateHelp[savedLine.state]}</p>
+            {form.dirty && !exported && <p className="muted">{T.unsavedChanges}</p>}
+          </div>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="coding-identity-title">
+        <h2 id="coding-identity-title">{IDENTITY_FORM_TEXT.title}</h2>
+        <IdentityForm patient={patient} selfRpps={practitioner?.rpps ?? null} onSave={saveIdentity} />
+      </section>
+    </div>
+  );
+}

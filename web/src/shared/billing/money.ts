@@ -1,0 +1,32 @@
+/** Amounts are integer cents (EUR) everywhere; these convert for display and for what people type. */
+
+/** "25.00 €", "-3.50 €", "1234.56 €". */
+export function formatCents(cents: number): string {
+  if (!Number.isFinite(cents)) return '';
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.round(Math.abs(cents));
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} €`;
+}
+
+/** The value of a euro input for an amount: "25.00"; empty for an unknown amount. */
+export function centsToEuroInput(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined || !Number.isFinite(cents)) return '';
+  const abs = Math.round(Math.abs(cents));
+  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+const EUROS = /^(\d+)(?:[.,](\d{1,2}))?$/;
+
+/**
+ * Parses what someone typed as a euro amount to cents: "25", "25.00", "25,00", "25,5", "1 234,50", "25 €".
+ * Null for anything else (negative, more than two decimals, letters, empty).
+ */
+export function parseEuros(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/€$/, '').replace(/^€/, '');
+  const match = EUROS.exec(compact);
+  if (!match) return null;
+  const euros = Number(match[1]);
+  const cents = Number((match[2] ?? '0').padEnd(2, '0'));
+  const total = euros * 100 + cents;
+  return Number.isSafeInteger(total) ? total : null;
+}
