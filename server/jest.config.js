@@ -3,7 +3,10 @@
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
-  moduleNameMapper: { '^@visite/contracts$': '<rootDir>/../packages/contracts/src/index.ts' },
+  moduleNameMapper: {
+    '^@visite/contracts$': '<rootDir>/../packages/contracts/src/index.ts',
+    '^@visite/billing$': '<rootDir>/../packages/billing/src/index.ts',
+  },
 };
 module.exports = {
   testTimeout: 30000,

@@ -3,6 +3,7 @@ import { AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BillingModule } from './modules/billing/billing.module';
 import { DemoSeedService } from './modules/demo/demo-seed.service';
 import { HealthController } from './modules/health/health.controller';
 import { JoinModule } from './modules/join/join.module';
@@ -36,6 +37,7 @@ export class AppModule {
         VisitsModule,
         JoinModule,
         RealtimeModule,
+        BillingModule,
       ],
       controllers: [HealthController],
       providers: [DemoSeedService],

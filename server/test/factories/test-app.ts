@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { PROTOCOL_VERSION, REALTIME_NAMESPACE, type VisitWithLink } from '@visite/contracts';
+import { PROTOCOL_VERSION, REALTIME_NAMESPACE, type UserRole, type VisitWithLink } from '@visite/contracts';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { AppConfig } from '../../src/config/app-config';
@@ -32,9 +32,14 @@ export interface Doctor {
 }
 
 /** A doctor account with its own session cookie. */
-export async function createDoctor(t: TestApp, name = 'Dr Test'): Promise<Doctor> {
-  const email = `doctor-${randomUUID()}@visite.test`;
-  const user = await t.app.get(AuthService).createUser({ email, password: 'correct horse', displayName: name, role: 'doctor' });
+export function createDoctor(t: TestApp, name = 'Dr Test'): Promise<Doctor> {
+  return createStaff(t, 'doctor', name);
+}
+
+/** A practice account of any role, signed in. */
+export async function createStaff(t: TestApp, role: UserRole, name: string): Promise<Doctor> {
+  const email = `${role}-${randomUUID()}@visite.test`;
+  const user = await t.app.get(AuthService).createUser({ email, password: 'correct horse', displayName: name, role });
   const res = await request(t.url).post('/api/auth/login').send({ email, password: 'correct horse' }).expect(200);
   const cookie = (res.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
   return { id: user.id, email, cookie };

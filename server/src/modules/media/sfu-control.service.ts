@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { RoomMediaSummary } from '@visite/contracts';
 import { AppConfig } from '../../config/app-config';
 import { MediaTokenService } from './media-token.service';
 
@@ -12,8 +13,12 @@ export class SfuControlService {
     private readonly tokens: MediaTokenService,
   ) {}
 
-  /** Closes a visit's media room. Best effort: peers are also told by the realtime channel. */
-  async closeRoom(roomId: string): Promise<void> {
+  /**
+   * Closes a visit's media room and returns what the SFU carried in it (for billing's modality), or
+   * null when the SFU could not be reached or answered something else. Best effort: peers are also
+   * told by the realtime channel.
+   */
+  async closeRoom(roomId: string): Promise<RoomMediaSummary | null> {
     try {
       const token = await this.tokens.controlToken({ room: roomId, action: 'close-room' });
       const res = await fetch(`${this.config.sfuControlUrl}/control/rooms/${encodeURIComponent(roomId)}/close`, {
@@ -21,9 +26,28 @@ export class SfuControlService {
         headers: { authorization: `Bearer ${token}` },
         signal: AbortSignal.timeout(5000),
       });
-      if (!res.ok) this.logger.warn(`SFU refused to close room ${roomId}: ${res.status} ${await res.text()}`);
+      if (!res.ok) {
+        this.logger.warn(`SFU refused to close room ${roomId}: ${res.status} ${await res.text()}`);
+        return null;
+      }
+      return asMediaSummary(await res.json().catch(() => null), roomId);
     } catch (error) {
       this.logger.warn(`could not reach the SFU to close room ${roomId}: ${(error as Error).message}`);
+      return null;
     }
   }
+}
+
+/** The SFU's answer, if it has the expected shape (numbers for each side). */
+export function asMediaSummary(body: unknown, roomId: string): RoomMediaSummary | null {
+  const side = (value: unknown) => {
+    const v = value as Record<string, unknown> | null;
+    const keys = ['audioPackets', 'videoPackets', 'audioBytes', 'videoBytes'] as const;
+    if (!v || typeof v !== 'object' || !keys.every((k) => typeof v[k] === 'number' && Number.isFinite(v[k]) && (v[k] as number) >= 0)) return null;
+    return { audioPackets: v.audioPackets as number, videoPackets: v.videoPackets as number, audioBytes: v.audioBytes as number, videoBytes: v.videoBytes as number };
+  };
+  const b = body as { doctor?: unknown; patient?: unknown } | null;
+  const doctor = side(b?.doctor);
+  const patient = side(b?.patient);
+  return doctor && patient ? { roomId, doctor, patient } : null;
 }

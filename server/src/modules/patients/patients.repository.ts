@@ -11,4 +11,12 @@ export class PatientsRepository {
     const repo = manager ? manager.getRepository(PatientEntity) : this.repo;
     return repo.save(repo.create(input));
   }
+
+  findById(id: string): Promise<PatientEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  async updateIdentity(id: string, identity: Pick<PatientEntity, 'sex' | 'ins' | 'insOid' | 'identityStatus' | 'insuredNir' | 'beneficiaryRank' | 'regularDoctorRpps'>): Promise<void> {
+    await this.repo.update({ id }, identity);
+  }
 }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import type { CreateVisitRequest, PatientInput } from '@visite/contracts';
+import { IsIsoDate } from '../../common/validation/is-iso-date';
 
 export class PatientDto implements PatientInput {
   @IsString()
@@ -13,7 +14,7 @@ export class PatientDto implements PatientInput {
   @MaxLength(100)
   lastName: string;
 
-  @Matches(/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'birthDate must be a date written YYYY-MM-DD' })
+  @IsIsoDate()
   birthDate: string;
 
   @ValidateIf((p: PatientDto) => !p.email || p.phone !== undefined)

@@ -60,6 +60,10 @@ export class VisitsRepository {
     return (result.raw as unknown[]).length === 1;
   }
 
+  async recordModality(id: string, patch: Pick<VisitEntity, 'modality' | 'modalitySource' | 'modalityReason'> & Partial<Pick<VisitEntity, 'mediaSummary'>>): Promise<void> {
+    await this.repo.update({ id }, patch);
+  }
+
   async setJoinToken(id: string, joinTokenHash: string, joinExpiresAt: Date): Promise<void> {
     await this.repo.update({ id }, { joinTokenHash, joinExpiresAt });
   }

@@ -13,6 +13,7 @@ import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { QueueService } from './queue.service';
 import { VisitException, VisitExceptionCode } from './visit.exception';
 import type { VisitEntity } from './visit.entity';
+import { modalityFromMedia } from './visit-modality';
 import { toVisitView } from './visit-view';
 import { VisitsRepository } from './visits.repository';
 
@@ -100,10 +101,13 @@ export class VisitsService {
     let ended = await this.visits.transition(visit.id, ['in_progress'], { status: 'completed', endedAt, endedBy });
     if (!ended && endedBy === 'doctor') ended = await this.visits.transition(visit.id, ['scheduled', 'waiting'], { status: 'cancelled', endedAt, endedBy });
     if (!ended) throw new VisitException(isClosed(visit.status) ? VisitExceptionCode.VISIT_CLOSED : VisitExceptionCode.VISIT_NOT_IN_PROGRESS);
-    const after = await this.load(visit.id);
-    await this.audit.record({ actorType: endedBy === 'patient' ? 'patient' : 'user', actorId, action: `visit.${after.status}`, visitId: visit.id });
     this.publisher.toVisit(visit.id, 'visit.ended', { visitId: visit.id, endedBy });
-    await this.sfu.closeRoom(visit.id);
+    // What the SFU carried decides the modality billing reads (F1): video, audio only, or unknown.
+    const media = await this.sfu.closeRoom(visit.id);
+    const completed = (await this.load(visit.id)).status === 'completed';
+    if (completed) await this.visits.recordModality(visit.id, { modality: modalityFromMedia(media), modalitySource: media ? 'sfu' : null, modalityReason: null, mediaSummary: media });
+    const after = await this.load(visit.id);
+    await this.audit.record({ actorType: endedBy === 'patient' ? 'patient' : 'user', actorId, action: `visit.${after.status}`, visitId: visit.id, detail: completed ? { modality: after.modality } : {} });
     void this.queue.publish(visit.doctorId);
     return after;
   }

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { BatchView, CreateBatchRequest, ExportFormat } from '@visite/contracts';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { UserEntity } from '../auth/user.entity';
+import { BillingException, BillingExceptionCode } from './billing.exception';
+import { BillingBatchesRepository } from './billing-batches.repository';
+import { BillingLinesRepository } from './billing-lines.repository';
+import { toBatchView } from './billing-view';
+import { createContentHasher } from './export/canonical-line';
+import type { ExportBatchHeader, ExportLine } from './export/export-line';
+import { renderCsv } from './export/render-csv';
+import { renderFhirFr, renderFhirUs } from './export/render-fhir';
+import { renderJson } from './export/render-json';
+
+/** Lines read per query on the export path: large enough for throughput, small enough for flat memory. */
+export const EXPORT_PAGE_SIZE = 5000;
+const MAX_PERIOD_DAYS = 3 * 366;
+
+type Renderer = (header: ExportBatchHeader, pages: AsyncIterable<ExportLine[]>) => AsyncGenerator<string>;
+
+const FORMATS: Record<ExportFormat, { render: Renderer; contentType: string; extension: string }> = {
+  csv: { render: renderCsv, contentType: 'text/csv; charset=utf-8', extension: 'csv' },
+  json: { render: renderJson, contentType: 'application/json; charset=utf-8', extension: 'json' },
+  'fhir-fr': { render: renderFhirFr, contentType: 'application/fhir+json; charset=utf-8', extension: 'fhir-fr.json' },
+  'fhir-us': { render: renderFhirUs, contentType: 'application/fhir+json; charset=utf-8', extension: 'fhir-us.json' },
+};
+
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  contentHash: string;
+  body: AsyncGenerator<string>;
+}
+
+/**
+ * Export batches. Creating one moves every ready line of the period into it in one transaction
+ * (concurrent batches never share a line), hashes its content and stores it; a batch never changes
+ * afterwards and can be downloaded again in any format, streamed page by page.
+ */
+@Injectable()
+export class BillingExportService {
+  constructor(
+    private readonly lines: BillingLinesRepository,
+    private readonly batches: BillingBatchesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createBatch(actor: UserEntity, request: CreateBatchRequest): Promise<BatchView> {
+    checkPeriod(request.from, request.to);
+    const id = randomUUID();
+    await this.lines.transaction(async (manager) => {
+      const moved = await this.lines.assignReady(manager, id, { from: request.from, to: request.to, doctorId: request.doctorId ?? null });
+      if (moved.count === 0) throw new BillingException(BillingExceptionCode.NOTHING_TO_EXPORT);
+      const contentHash = await this.hashBatch(id, manager);
+      await this.batches.insert(manager, {
+        id, createdBy: actor.id, periodFrom: request.from, periodTo: request.to, doctorId: request.doctorId ?? null,
+        lineCount: moved.count, totalCents: String(moved.totalCents), contentHash,
+      });
+    });
+    const batch = await this.loadBatch(id);
+    await this.audit.record({ actorType: 'user', actorId: actor.id, action: 'billing.batch_created', detail: { batchId: id, number: batch.number, lines: batch.lineCount, contentHash: batch.contentHash } });
+    return batch;
+  }
+
+  async list(): Promise<BatchView[]> {
+    return (await this.batches.latest(200)).map(toBatchView);
+  }
+
+  /** The batch's file in one format, streamed; the download is recorded in the audit trail. */
+  async export(actor: UserEntity, batchId: string, format: ExportFormat): Promise<ExportFile> {
+    const batch = await this.loadBatch(batchId);
+    await this.audit.record({ actorType: 'user', actorId: actor.id, action: 'billing.batch_exported', detail: { batchId, number: batch.number, format, contentHash: batch.contentHash } });
+    return this.file(batch, format);
+  }
+
+  /** Without audit: for the benchmark and for re-verification of a batch's hash. */
+  file(batch: BatchView, format: ExportFormat): ExportFile {
+    const { render, contentType, extension } = FORMATS[format];
+    const header: ExportBatchHeader = {
+      id: batch.id, number: batch.number, createdAt: batch.createdAt, from: batch.from, to: batch.to,
+      lineCount: batch.lineCount, totalCents: batch.totalCents, contentHash: batch.contentHash,
+    };
+    return { filename: `visite-batch-${batch.number}.${extension}`, contentType, contentHash: batch.contentHash, body: render(header, this.pages(batch.id)) };
+  }
+
+  /** Recomputes a stored batch's content hash from its lines (what a verification does). */
+  hashBatch(batchId: string, manager?: EntityManager): Promise<string> {
+    return (async () => {
+      const hasher = createContentHasher();
+      for await (const page of this.pages(batchId, manager)) hasher.update(page);
+      return hasher.digest();
+    })();
+  }
+
+  async loadBatch(batchId: string): Promise<BatchView> {
+    const batch = await this.batches.findById(batchId);
+    if (!batch) throw new BillingException(BillingExceptionCode.BATCH_NOT_FOUND);
+    return toBatchView(batch);
+  }
+
+  private async *pages(batchId: string, manager?: EntityManager): AsyncGenerator<ExportLine[]> {
+    let after: string | null = null;
+    for (;;) {
+      const page = await this.lines.batchPage(batchId, after, EXPORT_PAGE_SIZE, manager);
+      if (page.length > 0) yield page;
+      if (page.length < EXPORT_PAGE_SIZE) return;
+      after = page[page.length - 1]!.id;
+    }
+  }
+}
+
+function checkPeriod(from: string, to: string): void {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(start) || Number.isNaN(end) || start > end || end - start > MAX_PERIOD_DAYS * 86_400_000) {
+    throw new BillingException(BillingExceptionCode.INVALID_PERIOD);
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { teleconsultationShareLimitPercent } from '@visite/billing';
+import type { PractitionerProfileUpdate, PractitionerView } from '@visite/contracts';
+import { AuditService } from '../audit/audit.service';
+import type { UserEntity } from '../auth/user.entity';
+import { BillingException, BillingExceptionCode } from './billing.exception';
+import type { BillingProfileEntity } from './billing-profile.entity';
+import { BillingLinesRepository } from './billing-lines.repository';
+import { BillingLinesService } from './billing-lines.service';
+import { BillingProfilesRepository } from './billing-profiles.repository';
+import { toProfile } from './billing-view';
+import { LineEvaluator } from './line-evaluator.service';
+
+/** Doctors' billing profiles and their running teleconsultation share (F7). */
+@Injectable()
+export class PractitionersService {
+  constructor(
+    private readonly profiles: BillingProfilesRepository,
+    private readonly lines: BillingLinesRepository,
+    private readonly billingLines: BillingLinesService,
+    private readonly evaluator: LineEvaluator,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<PractitionerView[]> {
+    const doctors = await this.profiles.doctors();
+    const profiles = new Map((await this.profiles.forUsers(doctors.map((d) => d.id))).map((p) => [p.userId, p]));
+    return Promise.all(doctors.map((d) => this.view(d, profiles.get(d.id) ?? null)));
+  }
+
+  async update(actor: UserEntity, userId: string, update: PractitionerProfileUpdate): Promise<PractitionerView> {
+    const doctor = await this.profiles.findDoctor(userId);
+    if (!doctor) throw new BillingException(BillingExceptionCode.PRACTITIONER_NOT_FOUND);
+    await this.profiles.upsert({
+      userId,
+      rpps: update.rpps,
+      amNumber: update.amNumber,
+      profession: update.profession,
+      specialty: update.specialty,
+      sector: update.sector,
+      optam: update.optam,
+      firstName: update.firstName.trim(),
+      lastName: update.lastName.trim(),
+      declaredActsYear: update.declaredActs?.year ?? null,
+      declaredActsTotal: update.declaredActs?.total ?? null,
+    });
+    await this.audit.record({ actorType: 'user', actorId: actor.id, action: 'billing.profile_updated', detail: { userId } });
+    await this.billingLines.reevaluateDoctor(userId);
+    return this.view(doctor, await this.profiles.findByUserId(userId));
+  }
+
+  private async view(doctor: UserEntity, profile: BillingProfileEntity | null): Promise<PractitionerView> {
+    const year = this.evaluator.currentYear();
+    const countable = await this.lines.countShare(doctor.id, year, null);
+    const declaredTotalActs = profile?.declaredActsYear === year ? profile.declaredActsTotal : null;
+    return {
+      userId: doctor.id,
+      displayName: doctor.displayName,
+      email: doctor.email,
+      profile: profile ? toProfile(profile) : null,
+      share: {
+        year,
+        countable,
+        declaredTotalActs,
+        percent: declaredTotalActs ? Math.round((countable / declaredTotalActs) * 1000) / 10 : null,
+        limitPercent: teleconsultationShareLimitPercent(profile ?? { specialty: 'none' }),
+      },
+    };
+  }
+}
