@@ -66,3 +66,79 @@ export class PatientPages {
     await byId(this.page, 'waiting-room').waitFor();
   }
 }
+
+/** The doctor's end-of-visit coding screen (shown after hanging up). */
+export class CodingPages {
+  constructor(readonly page: Page) {}
+
+  async waitForCodingPage(visitId: string): Promise<void> {
+    await this.page.waitForURL(`**/visits/${visitId}/coding`, { timeout: 20_000 });
+    await byId(this.page, 'coding-page').waitFor({ timeout: 20_000 });
+  }
+
+  /** The billing identity read from the patient's card: insured NIR, rank, status; "I am their regular doctor". */
+  async saveIdentity(identity: { insuredNir: string; rank: number; status: 'PROV' | 'VALI' | 'RECUP' | 'QUAL'; regularDoctorIsMe: boolean }): Promise<void> {
+    await byId(this.page, 'identity-insured-nir').fill(identity.insuredNir);
+    await byId(this.page, 'identity-rank').fill(String(identity.rank));
+    await byId(this.page, 'identity-status').selectOption(identity.status);
+    if (identity.regularDoctorIsMe) await byId(this.page, 'identity-regular-doctor-self').check();
+    await byId(this.page, 'identity-save').click();
+    await byId(this.page, 'identity-saved').waitFor({ timeout: 10_000 });
+  }
+
+  async code(code: string, location: string): Promise<string> {
+    await byId(this.page, 'coding-code').selectOption(code);
+    await byId(this.page, 'coding-location').selectOption(location);
+    await byId(this.page, 'coding-save').click();
+    const saved = byId(this.page, 'coding-saved');
+    await saved.waitFor({ timeout: 10_000 });
+    return (await saved.textContent()) ?? '';
+  }
+
+  ruleResults() {
+    return this.page.getByTestId('rule-result');
+  }
+}
+
+/** Billing staff's screens: lines, batches. */
+export class BillingPages {
+  constructor(readonly page: Page, private readonly baseUrl: string) {}
+
+  async login(email = 'billing@visite.local', password = 'visite-demo'): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/login`);
+    await byId(this.page, 'login-email').fill(email);
+    await byId(this.page, 'login-password').fill(password);
+    await byId(this.page, 'login-submit').click();
+    await byId(this.page, 'billing-page').waitFor({ timeout: 20_000 });
+  }
+
+  async showLines(from: string, to: string): Promise<void> {
+    await byId(this.page, 'billing-tab-lines').click();
+    await byId(this.page, 'billing-filter-from').fill(from);
+    await byId(this.page, 'billing-filter-to').fill(to);
+    await byId(this.page, 'billing-apply').click();
+  }
+
+  line(visitId: string) {
+    return this.page.locator(`[data-testid="billing-line"][data-visit-id="${visitId}"]`);
+  }
+
+  async createBatch(from: string, to: string): Promise<string> {
+    await byId(this.page, 'billing-tab-batches').click();
+    await byId(this.page, 'batch-from').fill(from);
+    await byId(this.page, 'batch-to').fill(to);
+    await byId(this.page, 'batch-create').click();
+    await byId(this.page, 'batch-created').waitFor({ timeout: 20_000 });
+    const row = this.page.getByTestId('batch-row').first();
+    return (await row.getAttribute('data-batch-id')) ?? '';
+  }
+
+  /** Clicks a download link of a batch and returns the file's text. */
+  async download(batchId: string, format: 'csv' | 'json' | 'fhir-fr' | 'fhir-us'): Promise<{ name: string; text: string }> {
+    const link = this.page.locator(`[data-testid="batch-row"][data-batch-id="${batchId}"]`).getByTestId(`batch-download-${format}`);
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 20_000 }), link.click()]);
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+}
