@@ -2,10 +2,11 @@
 // (BillingExportService: batch creation in PostgreSQL, keyset pages, renderers), on a real PostgreSQL.
 // Prints lines per second and peak memory for each step and format. Speed is measured here, not asserted.
 //
-//   node test/bench/billing-export.bench.mjs [--lines 1000000] [--formats csv,json,fhir-fr,fhir-us]
+//   node test/bench/billing-export.bench.mjs [--lines 1000000] [--formats csv,json,fhir-fr,fhir-us] [--keep]
 //
 // Needs the built server (pnpm -r run build) and PostgreSQL (TEST_DATABASE_URL, default
-// postgres://postgres@127.0.0.1:5432/postgres); it creates and drops the database `visite_bench`.
+// postgres://postgres@127.0.0.1:5432/postgres); it creates and drops the database `visite_bench`
+// (`--keep` leaves it for inspection).
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -88,14 +89,11 @@ async function main() {
     );
     await db.query(
       `INSERT INTO visits (id, doctor_id, patient_id, status, scheduled_at, join_token_hash, join_expires_at, started_at, ended_at, ended_by, modality, modality_source)
-       VALUES ($1, $2, $3, 'completed', '2026-03-10T09:00:00Z', md5($1::text) || md5($3::text), '2026-03-11T09:00:00Z', '2026-03-10T09:05:00Z', '2026-03-10T09:20:00Z', 'doctor', 'video', 'sfu')`,
+       VALUES ($1::uuid, $2, $3::uuid, 'completed', '2026-03-10T09:00:00Z', md5($1::uuid::text) || md5($3::uuid::text), '2026-03-11T09:00:00Z', '2026-03-10T09:05:00Z', '2026-03-10T09:20:00Z', 'doctor', 'video', 'sfu')`,
       [visitId, doctor.id, patientId],
     );
     const doctorUser = await app.get(UsersRepository).findById(doctor.id);
-    const line = await app.get(BillingLinesService).codeVisit(doctorUser, visitId, {
-      code: 'TCG', amountCents: 2500, addOns: [], extraFeeCents: 0, otherProfessionalRpps: null, thirdPartyPayment: false, coveragePercent: 70,
-      referral: false, careException: null, exceptionReason: null, sickNote: null, patientLocation: 'home',
-    });
+    const line = await app.get(BillingLinesService).codeVisit(doctorUser, visitId, requireServer('@visite/billing').sampleTcgCoding());
     if (line.state !== 'ready') throw new Error(`the template line is ${line.state}: ${JSON.stringify(line.results)}`);
 
     const seeded = await measure(() => copyBillingLine(db, line.id, LINES - 1));
@@ -104,6 +102,8 @@ async function main() {
     console.log(`seeded ${LINES.toLocaleString('en')} lines in ${seeded.seconds.toFixed(1)} s (billing_lines: ${mb(Number(size))} on disk)`);
 
     const exportService = app.get(BillingExportService);
+    global.gc?.();
+    console.log(`baseline RSS before the batch (Nest app, TypeORM, pool): ${mb(process.memoryUsage.rss())}`);
     const billerUser = await app.get(UsersRepository).findById(biller.id);
     const created = await measure(() => exportService.createBatch(billerUser, { from: '2026-03-10', to: '2026-03-10' }));
     const batch = created.result;
@@ -129,7 +129,7 @@ async function main() {
     for (const r of rows) console.log(`| ${r.format} | ${batch.lineCount.toLocaleString('en')} | ${r.seconds.toFixed(1)} | ${r.perSecond.toLocaleString('en')} | ${mb(r.bytes)} | ${mb(r.peak)} |`);
   } finally {
     await app.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    if (!args.includes('--keep')) await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
     await admin.end();
   }
 }

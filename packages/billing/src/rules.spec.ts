@@ -1,59 +1,16 @@
 import { INS_OID_NIA, INS_OID_NIR, RULE_IDS, type BillingLineInput, type RuleId } from '@visite/contracts';
 import { FEE_TABLE_VERSION } from './fee-table';
 import { RULES_VERSION, RULE_SUMMARIES, ageOn, countsTowardTeleconsultationShare, evaluateLine } from './rules';
+import { sampleLineInput } from './sample-line';
 
 const GP_RPPS = '10003456789';
 const OTHER_RPPS = '10009876543';
 const THIRD_RPPS = '10001112223';
-/** '2951099126111' + key 93: a woman born in October 1995 abroad (department 99). */
-const PATIENT_NIR = '295109912611193';
 /** A temporary NIA: '7850799123456' + key 30. */
 const PATIENT_NIA = '785079912345630';
-const DATE = '2026-03-10';
 
 /** A GP in sector 1 billing TCG for a video visit with one of their own patients: no rule fails. */
-function validLine(): BillingLineInput {
-  return {
-    practitioner: {
-      rpps: GP_RPPS,
-      amNumber: '751234567',
-      profession: 'physician',
-      specialty: 'general_practice',
-      sector: '1',
-      optam: false,
-      firstName: 'Claire',
-      lastName: 'Martin',
-    },
-    patient: {
-      firstName: 'Julie',
-      lastName: 'Durand',
-      birthDate: '1995-10-14',
-      sex: 'female',
-      ins: PATIENT_NIR,
-      insOid: INS_OID_NIR,
-      identityStatus: 'QUAL',
-      insuredNir: PATIENT_NIR,
-      beneficiaryRank: 1,
-      regularDoctorRpps: GP_RPPS,
-    },
-    visit: { visitId: 'visit-1', dateOfService: DATE, modality: 'video' },
-    coding: {
-      code: 'TCG',
-      amountCents: 2500,
-      addOns: [],
-      extraFeeCents: 0,
-      otherProfessionalRpps: null,
-      thirdPartyPayment: false,
-      coveragePercent: 70,
-      referral: false,
-      careException: null,
-      exceptionReason: null,
-      sickNote: null,
-      patientLocation: 'home',
-    },
-    context: {},
-  };
-}
+const validLine = sampleLineInput;
 
 interface LineOverrides {
   practitioner?: Partial<BillingLineInput['practitioner']>;

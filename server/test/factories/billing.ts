@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LineCoding, PractitionerProfile, RoomMediaSummary } from '@visite/contracts';
+import { sampleTcgCoding } from '@visite/billing';
+import type { PractitionerProfile, RoomMediaSummary } from '@visite/contracts';
 import request from 'supertest';
 import { connectRealtime, createVisit, giveConsent, type Doctor, type TestApp } from './test-app';
 
@@ -60,12 +61,8 @@ export function qualifiedIdentity(regularDoctorRpps: string | null) {
   };
 }
 
-export function tcg(overrides: Partial<LineCoding> = {}): LineCoding {
-  return {
-    code: 'TCG', amountCents: 2500, addOns: [], extraFeeCents: 0, otherProfessionalRpps: null, thirdPartyPayment: false,
-    coveragePercent: 70, referral: false, careException: null, exceptionReason: null, sickNote: null, patientLocation: 'home', ...overrides,
-  };
-}
+/** TCG at its fee, the patient at home (the shared sample coding). */
+export const tcg = sampleTcgCoding;
 
 /** A visit taken through the real flow: link, consent, waiting room, admission, the doctor hangs up. */
 export async function completedVisit(t: TestApp, doctor: Doctor, sfu: SfuControlDouble, carried: Omit<RoomMediaSummary, 'roomId'> | null, patient: Record<string, unknown> = {}): Promise<string> {

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { newParticipant, newParticipantWithoutCamera, screenshot, waitForMedia } from '../support/browser';
 import { BillingPages, CodingPages, DoctorPages, PatientPages } from '../support/pages';
 import { useStackAndBrowser } from '../support/fixtures';
@@ -32,6 +33,18 @@ describe('billing a teleconsultation', () => {
     return { doctorSide, patientSide, coding, visitId };
   }
 
+  /** Billing staff sign in, list today's lines and find the visit's line in the given state. */
+  async function billerFindsLine(billerPage: Page, visitId: string, state: string) {
+    const day = parisToday();
+    const biller = new BillingPages(billerPage, e2e.stack.baseUrl);
+    await biller.login();
+    await biller.showLines(day, day);
+    const row = biller.line(visitId);
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.getAttribute('data-state')).toBe(state);
+    return { biller, row, day };
+  }
+
   it('codes a video visit TCG at its end; the biller sees it with no blocking error and downloads the CSV and the FHIR bundle', async () => {
     const lastName = `Facture-${Date.now()}`;
     const { doctorSide, patientSide, coding, visitId } = await runVisit(true, lastName);
@@ -46,13 +59,7 @@ describe('billing a teleconsultation', () => {
       expect(await d.locator('[data-testid="rule-result"][data-severity="error"]').count()).toBe(0);
       await screenshot(d, 'billing-coding-video');
 
-      const day = parisToday();
-      const biller = new BillingPages(billerSide.page, e2e.stack.baseUrl);
-      await biller.login();
-      await biller.showLines(day, day);
-      const row = biller.line(visitId);
-      await row.waitFor({ timeout: 20_000 });
-      expect(await row.getAttribute('data-state')).toBe('ready');
+      const { biller, row, day } = await billerFindsLine(billerSide.page, visitId, 'ready');
       expect(await row.getByTestId('line-code').textContent()).toContain('TCG');
       expect(await row.getByTestId('line-modality').textContent()).toMatch(/video/i);
       expect(await row.locator('[data-testid="rule-result"][data-severity="error"]').count()).toBe(0);
@@ -107,13 +114,7 @@ describe('billing a teleconsultation', () => {
       expect(await f1.textContent()).toMatch(/F1: .*audio/i);
       await screenshot(d, 'billing-coding-audio-blocked');
 
-      const day = parisToday();
-      const biller = new BillingPages(billerSide.page, e2e.stack.baseUrl);
-      await biller.login();
-      await biller.showLines(day, day);
-      const row = biller.line(visitId);
-      await row.waitFor({ timeout: 20_000 });
-      expect(await row.getAttribute('data-state')).toBe('blocked');
+      const { row } = await billerFindsLine(billerSide.page, visitId, 'blocked');
       const rowF1 = row.locator('[data-testid="rule-result"][data-rule="F1"][data-severity="error"]');
       expect(await rowF1.textContent()).toMatch(/F1: .*audio/i);
       await screenshot(billerSide.page, 'billing-line-blocked-f1');

@@ -8,6 +8,7 @@ import { Notice } from '../../shared/ui/notice';
 import { Spinner } from '../../shared/ui/spinner';
 import { exportUrl, billingApi } from './billing-api';
 import { defaultBatchForm, mergeBatches, readBatchForm, shortHash, type BatchForm } from './batch-form';
+import { DoctorSelect } from './doctor-select';
 import { BILLING_TEXT } from './strings';
 import { useAction } from './use-action';
 
@@ -58,17 +59,7 @@ export function BatchesTab({ practitioners }: { practitioners: PractitionerView[
             <span>{T.to}</span>
             <input type="date" data-testid="batch-to" value={form.to} onChange={(e) => setForm((f) => ({ ...f, to: e.target.value }))} />
           </label>
-          <label className="field">
-            <span>{T.doctor}</span>
-            <select data-testid="batch-doctor" value={form.doctorId} onChange={(e) => setForm((f) => ({ ...f, doctorId: e.target.value }))}>
-              <option value="">{T.anyDoctor}</option>
-              {practitioners.map((p) => (
-                <option key={p.userId} value={p.userId}>
-                  {p.displayName}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DoctorSelect label={T.doctor} anyLabel={T.anyDoctor} testId="batch-doctor" value={form.doctorId} practitioners={practitioners} onChange={(v) => setForm((f) => ({ ...f, doctorId: v }))} />
           <button type="submit" className="btn btn-primary" data-testid="batch-create" disabled={create.busy}>
             {create.busy ? T.creating : T.create}
           </button>

@@ -10,6 +10,7 @@ import { Spinner } from '../../shared/ui/spinner';
 import { billingApi } from './billing-api';
 import { LineDetail } from './line-detail';
 import { appendPage, applyLines, EMPTY_FILTER, periodError, type LinesFilter } from './lines-query';
+import { DoctorSelect } from './doctor-select';
 import { BILLING_TEXT } from './strings';
 
 const T = BILLING_TEXT.lines;
@@ -76,17 +77,7 @@ export function LinesTab({ practitioners }: { practitioners: PractitionerView[] 
             <span>{T.to}</span>
             <input type="date" data-testid="billing-filter-to" value={filter.to} onChange={(e) => set('to', e.target.value)} />
           </label>
-          <label className="field">
-            <span>{T.doctor}</span>
-            <select data-testid="billing-filter-doctor" value={filter.doctorId} onChange={(e) => set('doctorId', e.target.value)}>
-              <option value="">{T.anyDoctor}</option>
-              {practitioners.map((p) => (
-                <option key={p.userId} value={p.userId}>
-                  {p.displayName}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DoctorSelect label={T.doctor} anyLabel={T.anyDoctor} testId="billing-filter-doctor" value={filter.doctorId} practitioners={practitioners} onChange={(v) => set('doctorId', v)} />
           <label className="field">
             <span>{T.state}</span>
             <select data-testid="billing-filter-state" value={filter.state} onChange={(e) => set('state', e.target.value as BillingLineState | '')}>
