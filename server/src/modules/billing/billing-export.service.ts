@@ -15,7 +15,7 @@ import { renderFhirFr, renderFhirUs } from './export/render-fhir';
 import { renderJson } from './export/render-json';
 
 /** Lines read per query on the export path: large enough for throughput, small enough for flat memory. */
-export const EXPORT_PAGE_SIZE = 5000;
+export const EXPORT_PAGE_SIZE = 2000;
 const MAX_PERIOD_DAYS = 3 * 366;
 
 type Renderer = (header: ExportBatchHeader, pages: AsyncIterable<ExportLine[]>) => AsyncGenerator<string>;
@@ -100,13 +100,23 @@ export class BillingExportService {
     return toBatchView(batch);
   }
 
+  /**
+   * The batch's lines in pages, by keyset on the id. The next page's query is sent before the current
+   * page is handed out, so PostgreSQL reads while this process renders (two pages in memory at most).
+   */
   private async *pages(batchId: string, manager?: EntityManager): AsyncGenerator<ExportLine[]> {
-    let after: string | null = null;
+    let next: Promise<ExportLine[]> = this.lines.batchPage(batchId, null, EXPORT_PAGE_SIZE, manager);
     for (;;) {
-      const page = await this.lines.batchPage(batchId, after, EXPORT_PAGE_SIZE, manager);
-      if (page.length > 0) yield page;
-      if (page.length < EXPORT_PAGE_SIZE) return;
-      after = page[page.length - 1]!.id;
+      const page = await next;
+      if (page.length === 0) return;
+      const full = page.length === EXPORT_PAGE_SIZE;
+      if (full) {
+        next = this.lines.batchPage(batchId, page[page.length - 1]!.id, EXPORT_PAGE_SIZE, manager);
+        // If the consumer stops early (client gone), a failure of the prefetch must not go unhandled.
+        next.catch(() => undefined);
+      }
+      yield page;
+      if (!full) return;
     }
   }
 }
