@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type {
   BillingLineInput,
   CodeProposal,
@@ -9,10 +10,7 @@ import type {
   Modality,
   PatientBilling,
   PractitionerBilling,
-  Profession,
   RuleResult,
-  Sector,
-  Specialty,
 } from '../billing/types';
 
 /**
@@ -20,18 +18,16 @@ import type {
  * lines, correct data and export batches. All amounts in integer cents.
  */
 
-/** What the SFU carried in a visit's media room, per side (recorded when the visit ends). */
-export interface MediaSideSummary {
-  audioPackets: number;
-  videoPackets: number;
-  audioBytes: number;
-  videoBytes: number;
-}
-export interface RoomMediaSummary {
-  roomId: string;
-  doctor: MediaSideSummary;
-  patient: MediaSideSummary;
-}
+const mediaCount = z.number().int().nonnegative();
+const mediaSideSummarySchema = z.object({ audioPackets: mediaCount, videoPackets: mediaCount, audioBytes: mediaCount, videoBytes: mediaCount });
+
+/**
+ * What the SFU carried in a visit's media room, per side: the answer to the control call
+ * `POST /control/rooms/:id/close`, recorded on the visit when it ends (billing's modality).
+ */
+export const roomMediaSummarySchema = z.object({ roomId: z.string(), doctor: mediaSideSummarySchema, patient: mediaSideSummarySchema });
+export type MediaSideSummary = z.infer<typeof mediaSideSummarySchema>;
+export type RoomMediaSummary = z.infer<typeof roomMediaSummarySchema>;
 
 /**
  * The state of a billed line:
@@ -134,15 +130,8 @@ export interface ModalityCorrection {
   reason: string;
 }
 
-export interface PractitionerProfile {
-  rpps: string;
-  amNumber: string;
-  profession: Profession;
-  specialty: Specialty;
-  sector: Sector;
-  optam: boolean;
-  firstName: string;
-  lastName: string;
+/** A doctor's billing identity as billing staff keep it: what a line freezes, plus the declared activity. */
+export interface PractitionerProfile extends PractitionerBilling {
   /** Reimbursed acts of all kinds declared for one calendar year (F7's denominator). */
   declaredActs: { year: number; total: number } | null;
 }

@@ -56,7 +56,6 @@ export class Billing1763900000000 implements MigrationInterface {
       "visit_id" uuid NOT NULL, "patient_id" uuid NOT NULL, "doctor_id" uuid NOT NULL,
       "date_of_service" date NOT NULL, "state" character varying(10) NOT NULL, "code" character varying(8) NOT NULL,
       "total_cents" integer NOT NULL, "input" jsonb NOT NULL, "results" jsonb NOT NULL,
-      "has_errors" boolean NOT NULL, "has_warnings" boolean NOT NULL,
       "counts_toward_share" boolean NOT NULL, "te2_requester_rpps" character varying(11),
       "warnings_ack_by" uuid, "warnings_ack_at" TIMESTAMP WITH TIME ZONE,
       "fee_table_version" character varying(30) NOT NULL, "rules_version" character varying(30) NOT NULL,

@@ -8,7 +8,7 @@ import { BillingException, BillingExceptionCode } from './billing.exception';
 import { BillingBatchesRepository } from './billing-batches.repository';
 import { BillingLinesRepository } from './billing-lines.repository';
 import { toBatchView } from './billing-view';
-import { createContentHasher } from './export/canonical-line';
+import { contentHashOf } from './export/canonical-line';
 import type { ExportBatchHeader, ExportLine } from './export/export-line';
 import { renderCsv } from './export/render-csv';
 import { renderFhirFr, renderFhirUs } from './export/render-fhir';
@@ -87,11 +87,7 @@ export class BillingExportService {
 
   /** Recomputes a stored batch's content hash from its lines (what a verification does). */
   hashBatch(batchId: string, manager?: EntityManager): Promise<string> {
-    return (async () => {
-      const hasher = createContentHasher();
-      for await (const page of this.pages(batchId, manager)) hasher.update(page);
-      return hasher.digest();
-    })();
+    return contentHashOf(this.pages(batchId, manager));
   }
 
   async loadBatch(batchId: string): Promise<BatchView> {

@@ -61,12 +61,6 @@ export class BillingLineEntity extends BaseEntity {
   @Column({ type: 'jsonb' })
   results: RuleResult[];
 
-  @Column({ name: 'has_errors', type: 'boolean' })
-  hasErrors: boolean;
-
-  @Column({ name: 'has_warnings', type: 'boolean' })
-  hasWarnings: boolean;
-
   /** F7: a teleconsultation that counts toward the doctor's yearly share. */
   @Column({ name: 'counts_toward_share', type: 'boolean' })
   countsTowardShare: boolean;

@@ -3,6 +3,7 @@ import { EXPORT_FORMATS } from '@visite/contracts';
 import type { BillingBatchEntity } from './billing-batch.entity';
 import type { BillingLineEntity } from './billing-line.entity';
 import type { BillingProfileEntity } from './billing-profile.entity';
+import { practitionerBilling } from './line-evaluator.service';
 
 export function toLineView(line: BillingLineEntity): BillingLineView {
   return {
@@ -14,8 +15,8 @@ export function toLineView(line: BillingLineEntity): BillingLineView {
     doctor: { id: line.doctorId, displayName: line.doctor?.displayName ?? '' },
     input: line.input,
     results: line.results,
-    hasErrors: line.hasErrors,
-    hasWarnings: line.hasWarnings,
+    hasErrors: line.results.some((r) => r.severity === 'error'),
+    hasWarnings: line.results.some((r) => r.severity === 'warning'),
     warningsAcknowledged: line.warningsAckBy && line.warningsAckAt ? { by: line.warningsAckBy, at: line.warningsAckAt.toISOString() } : null,
     feeTableVersion: line.feeTableVersion,
     rulesVersion: line.rulesVersion,
@@ -45,9 +46,6 @@ export function toBatchView(batch: BillingBatchEntity): BatchView {
 }
 
 export function toProfile(profile: BillingProfileEntity): PractitionerProfile {
-  const { rpps, amNumber, profession, specialty, sector, optam, firstName, lastName, declaredActsYear, declaredActsTotal } = profile;
-  return {
-    rpps, amNumber, profession, specialty, sector, optam, firstName, lastName,
-    declaredActs: declaredActsYear != null && declaredActsTotal != null ? { year: declaredActsYear, total: declaredActsTotal } : null,
-  };
+  const { declaredActsYear: year, declaredActsTotal: total } = profile;
+  return { ...practitionerBilling(profile), declaredActs: year != null && total != null ? { year, total } : null };
 }

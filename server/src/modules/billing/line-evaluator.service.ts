@@ -18,7 +18,7 @@ export interface EvaluatedLine {
   state: BillingLineState;
   fields: Pick<
     BillingLineEntity,
-    'code' | 'totalCents' | 'input' | 'results' | 'hasErrors' | 'hasWarnings' | 'countsTowardShare' | 'te2RequesterRpps' | 'feeTableVersion' | 'rulesVersion' | 'state' | 'dateOfService'
+    'code' | 'totalCents' | 'input' | 'results' | 'countsTowardShare' | 'te2RequesterRpps' | 'feeTableVersion' | 'rulesVersion' | 'state' | 'dateOfService'
   >;
 }
 
@@ -81,8 +81,6 @@ export class LineEvaluator {
         totalCents: totalOf(coding),
         input,
         results: evaluation.results,
-        hasErrors: evaluation.hasErrors,
-        hasWarnings: evaluation.hasWarnings,
         countsTowardShare: countsTowardTeleconsultationShare(input),
         te2RequesterRpps: coding.code === 'TE2' ? coding.otherProfessionalRpps : null,
         feeTableVersion: evaluation.feeTableVersion,

@@ -22,10 +22,10 @@ export async function copyBillingLine(dataSource: DataSource, templateLineId: st
                 t.join_expires_at, t.started_at, t.ended_at, 'doctor', t.modality, t.modality_source
          FROM copies c CROSS JOIN template t
          RETURNING id)
-       INSERT INTO billing_lines (id, visit_id, patient_id, doctor_id, date_of_service, state, code, total_cents, input, results, has_errors,
-                                  has_warnings, counts_toward_share, te2_requester_rpps, fee_table_version, rules_version, created_by)
+       INSERT INTO billing_lines (id, visit_id, patient_id, doctor_id, date_of_service, state, code, total_cents, input, results,
+                                  counts_toward_share, te2_requester_rpps, fee_table_version, rules_version, created_by)
        SELECT c.line_id, c.visit_id, t.patient_id, t.doctor_id, t.date_of_service, CASE t.state WHEN 'exported' THEN 'ready' ELSE t.state END, t.code, t.total_cents,
-              jsonb_set(t.input, '{visit,visitId}', to_jsonb(c.visit_id::text)), t.results, t.has_errors, t.has_warnings,
+              jsonb_set(t.input, '{visit,visitId}', to_jsonb(c.visit_id::text)), t.results,
               t.counts_toward_share, t.te2_requester_rpps, t.fee_table_version, t.rules_version, t.created_by
        FROM copies c CROSS JOIN template t`,
       [templateLineId, n],

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { RoomMediaSummary } from '@visite/contracts';
+import { roomMediaSummarySchema, type RoomMediaSummary } from '@visite/contracts';
 import { AppConfig } from '../../config/app-config';
 import { MediaTokenService } from './media-token.service';
 
@@ -30,24 +30,12 @@ export class SfuControlService {
         this.logger.warn(`SFU refused to close room ${roomId}: ${res.status} ${await res.text()}`);
         return null;
       }
-      return asMediaSummary(await res.json().catch(() => null), roomId);
+      const answer = roomMediaSummarySchema.safeParse(await res.json().catch(() => null));
+      if (!answer.success) this.logger.warn(`SFU answered the close of room ${roomId} with an unexpected body`);
+      return answer.success ? answer.data : null;
     } catch (error) {
       this.logger.warn(`could not reach the SFU to close room ${roomId}: ${(error as Error).message}`);
       return null;
     }
   }
-}
-
-/** The SFU's answer, if it has the expected shape (numbers for each side). */
-export function asMediaSummary(body: unknown, roomId: string): RoomMediaSummary | null {
-  const side = (value: unknown) => {
-    const v = value as Record<string, unknown> | null;
-    const keys = ['audioPackets', 'videoPackets', 'audioBytes', 'videoBytes'] as const;
-    if (!v || typeof v !== 'object' || !keys.every((k) => typeof v[k] === 'number' && Number.isFinite(v[k]) && (v[k] as number) >= 0)) return null;
-    return { audioPackets: v.audioPackets as number, videoPackets: v.videoPackets as number, audioBytes: v.audioBytes as number, videoBytes: v.videoBytes as number };
-  };
-  const b = body as { doctor?: unknown; patient?: unknown } | null;
-  const doctor = side(b?.doctor);
-  const patient = side(b?.patient);
-  return doctor && patient ? { roomId, doctor, patient } : null;
 }

@@ -98,13 +98,12 @@ export class VisitsService {
    */
   async end(visit: VisitEntity, endedBy: VisitEndedBy, actorId: string): Promise<VisitEntity> {
     const endedAt = new Date();
-    let ended = await this.visits.transition(visit.id, ['in_progress'], { status: 'completed', endedAt, endedBy });
-    if (!ended && endedBy === 'doctor') ended = await this.visits.transition(visit.id, ['scheduled', 'waiting'], { status: 'cancelled', endedAt, endedBy });
-    if (!ended) throw new VisitException(isClosed(visit.status) ? VisitExceptionCode.VISIT_CLOSED : VisitExceptionCode.VISIT_NOT_IN_PROGRESS);
+    const completed = await this.visits.transition(visit.id, ['in_progress'], { status: 'completed', endedAt, endedBy });
+    const cancelled = !completed && endedBy === 'doctor' && (await this.visits.transition(visit.id, ['scheduled', 'waiting'], { status: 'cancelled', endedAt, endedBy }));
+    if (!completed && !cancelled) throw new VisitException(isClosed(visit.status) ? VisitExceptionCode.VISIT_CLOSED : VisitExceptionCode.VISIT_NOT_IN_PROGRESS);
     this.publisher.toVisit(visit.id, 'visit.ended', { visitId: visit.id, endedBy });
     // What the SFU carried decides the modality billing reads (F1): video, audio only, or unknown.
     const media = await this.sfu.closeRoom(visit.id);
-    const completed = (await this.load(visit.id)).status === 'completed';
     if (completed) await this.visits.recordModality(visit.id, { modality: modalityFromMedia(media), modalitySource: media ? 'sfu' : null, modalityReason: null, mediaSummary: media });
     const after = await this.load(visit.id);
     await this.audit.record({ actorType: endedBy === 'patient' ? 'patient' : 'user', actorId, action: `visit.${after.status}`, visitId: visit.id, detail: completed ? { modality: after.modality } : {} });
