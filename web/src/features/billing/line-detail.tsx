@@ -37,8 +37,6 @@ interface Props {
 export function LineDetail({ line, onChanged, onClose }: Props) {
   const actions = lineActions(line);
   const { coding, patient, practitioner } = line.input;
-  const acknowledge = useAction();
-  const reissue = useAction();
   const [open, setOpen] = useState<'coding' | 'identity' | 'modality' | null>(null);
   const toggle = (section: 'coding' | 'identity' | 'modality') => setOpen((current) => (current === section ? null : section));
   // Below the table on narrow screens: bring the opened line into view.
@@ -136,19 +134,7 @@ export function LineDetail({ line, onChanged, onClose }: Props) {
       <h3>{T.actions}</h3>
       <div className="detail-actions">
         {actions.acknowledge && (
-          <div className="action-block">
-            <p className="muted small">{T.acknowledgeHelp}</p>
-            <button
-              type="button"
-              className="btn btn-primary"
-              data-testid="line-acknowledge"
-              disabled={acknowledge.busy}
-              onClick={() => void acknowledge.run(async () => onChanged([await billingApi.acknowledge(line.id)]))}
-            >
-              {T.acknowledge}
-            </button>
-            {acknowledge.error && <p className="form-error">{acknowledge.error}</p>}
-          </div>
+          <ButtonAction help={T.acknowledgeHelp} label={T.acknowledge} testId="line-acknowledge" run={async () => onChanged([await billingApi.acknowledge(line.id)])} />
         )}
 
         {actions.correct && (
@@ -168,27 +154,32 @@ export function LineDetail({ line, onChanged, onClose }: Props) {
         {actions.voidable && <VoidAction line={line} onChanged={onChanged} />}
 
         {actions.reissue && (
-          <div className="action-block">
-            <p className="muted small">{T.reissueHelp}</p>
-            <button
-              type="button"
-              className="btn btn-primary"
-              data-testid="line-reissue"
-              disabled={reissue.busy}
-              onClick={() =>
-                void reissue.run(async () => {
-                  const created = await billingApi.reissue(line.id);
-                  onChanged([created], created.id);
-                })
-              }
-            >
-              {T.reissue}
-            </button>
-            {reissue.error && <p className="form-error">{reissue.error}</p>}
-          </div>
+          <ButtonAction
+            help={T.reissueHelp}
+            label={T.reissue}
+            testId="line-reissue"
+            run={async () => {
+              const created = await billingApi.reissue(line.id);
+              onChanged([created], created.id);
+            }}
+          />
         )}
       </div>
     </aside>
+  );
+}
+
+/** One button that sends one request, with its help text, busy state and error. */
+function ButtonAction({ help, label, testId, run }: { help: string; label: string; testId: string; run: () => Promise<void> }) {
+  const action = useAction();
+  return (
+    <div className="action-block">
+      <p className="muted small">{help}</p>
+      <button type="button" className="btn btn-primary" data-testid={testId} disabled={action.busy} onClick={() => void action.run(run)}>
+        {label}
+      </button>
+      {action.error && <p className="form-error">{action.error}</p>}
+    </div>
   );
 }
 

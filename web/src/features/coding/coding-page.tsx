@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Link, Navigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { BillingLineView, CodingDraft, PatientIdentityUpdate } from '@visite/contracts';
-import { ApiError, errorMessage } from '../../shared/api/api-error';
+import { errorMessage } from '../../shared/api/api-error';
 import { CheckedResults } from '../../shared/billing/checked-results';
 import { CodingForm } from '../../shared/billing/coding-form';
 import { hasErrors } from '../../shared/billing/coding-form-state';
@@ -11,7 +11,7 @@ import { formatCents } from '../../shared/billing/money';
 import { IDENTITY_FORM_TEXT } from '../../shared/billing/strings';
 import { useCodingForm } from '../../shared/billing/use-coding-form';
 import { formatDay } from '../../shared/lib/format-time';
-import { CardPage } from '../../shared/ui/card-page';
+import { LoadFailure } from '../../shared/ui/load-failure';
 import { Notice } from '../../shared/ui/notice';
 import { Spinner } from '../../shared/ui/spinner';
 import { codingApi } from './coding-api';
@@ -43,14 +43,7 @@ export function CodingPage() {
     </Link>
   );
 
-  if (loadError instanceof ApiError && loadError.status === 401) return <Navigate to="/login" replace />;
-  if (loadError)
-    return (
-      <CardPage>
-        <Notice tone="error">{errorMessage(loadError)}</Notice>
-        {backToQueue}
-      </CardPage>
-    );
+  if (loadError) return <LoadFailure error={loadError}>{backToQueue}</LoadFailure>;
   if (!draft) return <Spinner label={T.loading} />;
   // A reload (modality recorded meanwhile) starts the form again from the new draft.
   return <CodingScreen key={loads} visitId={visitId} draft={draft} onReload={load} backToQueue={backToQueue} />;

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router-dom';
 import type { VisitView } from '@visite/contracts';
-import { ApiError, errorMessage } from '../../shared/api/api-error';
+import { ApiError } from '../../shared/api/api-error';
 import { describeConnectError } from '../../shared/realtime/handshake-error';
 import { connectRealtime, requestWithAck } from '../../shared/realtime/realtime-socket';
 import { CAMERA_ISSUE_MESSAGES } from '../../media/local-media';
 import { useLocalMedia } from '../../media/use-local-media';
 import { CardPage } from '../../shared/ui/card-page';
+import { LoadFailure } from '../../shared/ui/load-failure';
 import { EndedNotice } from '../../shared/ui/ended-notice';
 import { Notice } from '../../shared/ui/notice';
 import { Spinner } from '../../shared/ui/spinner';
@@ -73,14 +74,7 @@ export function DoctorRoomPage() {
   // Once the visit is over the doctor codes it (the coding page links back to the queue).
   const toCoding = <Navigate to={`/visits/${encodeURIComponent(visitId)}/coding`} replace />;
 
-  if (loadError instanceof ApiError && loadError.status === 401) return <Navigate to="/login" replace />;
-  if (loadError)
-    return (
-      <CardPage>
-        <Notice tone="error">{errorMessage(loadError)}</Notice>
-        {backToQueue}
-      </CardPage>
-    );
+  if (loadError) return <LoadFailure error={loadError}>{backToQueue}</LoadFailure>;
   if (!visit) return <Spinner />;
   if (visit.status === 'cancelled') return <EndedNotice title={ROOM_TEXT.ended}>{backToQueue}</EndedNotice>;
   if (visit.status === 'completed' || endedLive) return toCoding;

@@ -1,3 +1,4 @@
+import { sampleTcgCoding } from '@visite/billing';
 import type { BillingLineView, CodeProposal, FeeEntry, LineCoding, PatientBilling, PractitionerBilling } from '@visite/contracts';
 
 /** Data for the specs of the billing screens' pure logic (not used by the app). */
@@ -34,20 +35,7 @@ export const PATIENT: PatientBilling = {
 
 export const PROPOSAL: CodeProposal = { code: 'TCG', amountCents: 3000, reason: 'General practitioner, video.' };
 
-export const CODING: LineCoding = {
-  code: 'TCG',
-  amountCents: 3000,
-  addOns: [],
-  extraFeeCents: 0,
-  otherProfessionalRpps: null,
-  thirdPartyPayment: false,
-  coveragePercent: 70,
-  referral: false,
-  careException: null,
-  exceptionReason: null,
-  sickNote: null,
-  patientLocation: 'home',
-};
+export const CODING: LineCoding = sampleTcgCoding({ amountCents: 3000 });
 
 export function lineView(overrides: Partial<BillingLineView> = {}): BillingLineView {
   return {

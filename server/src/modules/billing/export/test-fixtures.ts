@@ -2,6 +2,7 @@
  * Test data for the export specs (not used by the application). Ids are UUIDs, as in the database;
  * NIRs and INS have valid keys.
  */
+import { sampleTcgCoding } from '@visite/billing';
 import { INS_OID_NIA, INS_OID_NIR, type PatientBilling, type PractitionerBilling } from '@visite/contracts';
 import { contentHashOf } from './canonical-line';
 import type { ExportBatchHeader, ExportLine } from './export-line';
@@ -85,20 +86,7 @@ export function makeLine(n: number, patch?: (line: ExportLine) => void): ExportL
       practitioner: { ...DOCTOR },
       patient: { ...PATIENT_QUAL },
       visit: { visitId: uuid('71', n), dateOfService: '2025-03-10', modality: 'video' },
-      coding: {
-        code: 'TCG',
-        amountCents: 2500,
-        addOns: [],
-        extraFeeCents: 0,
-        otherProfessionalRpps: null,
-        thirdPartyPayment: false,
-        coveragePercent: 70,
-        referral: false,
-        careException: null,
-        exceptionReason: null,
-        sickNote: null,
-        patientLocation: 'home',
-      },
+      coding: sampleTcgCoding(),
       context: { teleconsultationShare: { year: 2025, countable: 12, declaredTotalActs: 4000 } },
     },
     results: [],
