@@ -16,7 +16,13 @@ export function redisUrl(): string {
   return process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 }
 
-export const TEST_DATABASE = 'visite_integration';
+/**
+ * Databases the test suites create get this suffix (VISITE_TEST_DB_SUFFIX), so several checkouts of
+ * the project can run their suites on one PostgreSQL at once.
+ */
+export const TEST_DB_SUFFIX = (process.env.VISITE_TEST_DB_SUFFIX ?? '').replace(/[^a-z0-9_]/g, '');
+
+export const TEST_DATABASE = `visite_integration${TEST_DB_SUFFIX}`;
 
 const keys = generateKeyPairSync('ed25519');
 export const mediaPublicKey = keys.publicKey;

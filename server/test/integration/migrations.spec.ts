@@ -7,9 +7,9 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { MIGRATIONS } from '../../src/database/migrations';
-import { adminDatabaseUrl, databaseUrlFor } from '../factories/test-env';
+import { adminDatabaseUrl, databaseUrlFor, TEST_DB_SUFFIX } from '../factories/test-env';
 
-const DB = 'visite_migrations_roundtrip';
+const DB = `visite_migrations_roundtrip${TEST_DB_SUFFIX}`;
 
 async function admin(sql: string): Promise<void> {
   const client = new Client({ connectionString: adminDatabaseUrl() });

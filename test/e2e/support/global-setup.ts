@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { adminDatabaseUrl, ARTIFACTS, databaseUrlFor, type E2eStack, STATE_FILE } from './stack-env';
 
-const DB = process.env.E2E_DATABASE ?? 'visite_e2e';
+const DB = process.env.E2E_DATABASE ?? `visite_e2e${(process.env.VISITE_TEST_DB_SUFFIX ?? '').replace(/[^a-z0-9_]/g, '')}`;
 
 /** Starts the real stack once for all browser specs, on a fresh PostgreSQL database and Redis. */
 export default async function globalSetup(): Promise<void> {
