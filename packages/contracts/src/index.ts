@@ -7,3 +7,6 @@ export * from './realtime/events';
 export * from './signaling/messages';
 export * from './billing/types';
 export * from './http/billing';
+export * from './http/practice';
+export * from './http/staff';
+export * from './http/common';

@@ -13,4 +13,7 @@ export interface CurrentUser {
   email: string;
   displayName: string;
   role: UserRole;
+  practice: { id: string; name: string };
+  /** For an assistant: the doctors whose queues they manage. */
+  assists: { id: string; displayName: string }[];
 }

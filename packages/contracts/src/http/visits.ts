@@ -1,25 +1,46 @@
+import { z } from 'zod';
+import { emailSchema, isoDateSchema, isoDateTimeSchema, phoneSchema, plainText, uuidSchema } from './common';
 export const VISIT_STATUSES = ['scheduled', 'waiting', 'in_progress', 'completed', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
 /** Who ended a visit. */
 export type VisitEndedBy = 'doctor' | 'patient' | 'system';
 
-export interface PatientInput {
-  firstName: string;
-  lastName: string;
-  /** ISO date, YYYY-MM-DD. */
-  birthDate: string;
-  /** E.164 phone number, for the SMS link. At least one of phone and email. */
-  phone?: string;
-  email?: string;
-}
+/** A new patient typed in the new-visit form (or the patients page). At least one of phone and email. */
+export const patientInputSchema = z
+  .strictObject({
+    firstName: plainText(100).min(1, 'firstName is required'),
+    lastName: plainText(100).min(1, 'lastName is required'),
+    /** ISO date, YYYY-MM-DD. */
+    birthDate: isoDateSchema,
+    /** E.164 phone number, for the SMS link. */
+    phone: phoneSchema.optional(),
+    email: emailSchema.optional(),
+  })
+  .refine((p) => p.phone !== undefined || p.email !== undefined, { message: 'give a phone number or an e-mail address for the link', path: ['phone'] });
+export type PatientInput = z.input<typeof patientInputSchema>;
 
-/** POST /api/visits */
-export interface CreateVisitRequest {
-  patient: PatientInput;
-  /** ISO date-time of the appointment; defaults to now. */
-  scheduledAt?: string;
-}
+/**
+ * POST /api/visits: for an existing patient of the directory (`patientId`) or a new one (`patient`).
+ * An assistant says for which doctor (`doctorId`); a doctor schedules for themself.
+ */
+export const createVisitSchema = z
+  .strictObject({
+    doctorId: uuidSchema.optional(),
+    patientId: uuidSchema.optional(),
+    patient: patientInputSchema.optional(),
+    /** ISO date-time of the appointment; defaults to now. */
+    scheduledAt: isoDateTimeSchema.optional(),
+  })
+  .refine((r) => (r.patientId === undefined) !== (r.patient === undefined), { message: 'give either patientId (a patient of the directory) or patient (a new one)', path: ['patient'] });
+export type CreateVisitRequest = z.input<typeof createVisitSchema>;
+
+/** POST /api/queue/message: the doctor's message to their waiting patients (an assistant names the doctor). */
+export const queueMessageSchema = z.strictObject({ message: plainText(280), doctorId: uuidSchema.optional() });
+export type QueueMessageRequest = z.input<typeof queueMessageSchema>;
+
+/** GET /api/visits/today?doctorId= (doctorId: for an assistant of several doctors). */
+export const queueQuerySchema = z.strictObject({ doctorId: uuidSchema.optional() });
 
 export interface PatientView {
   id: string;

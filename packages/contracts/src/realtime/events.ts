@@ -49,8 +49,14 @@ export interface RealtimeServerEvents {
 export interface RealtimeClientEvents {
   /** Patient: enter the waiting room (knock). */
   'waiting.join': (payload: Record<string, never>, ack: (res: Ack<WaitingStatus>) => void) => void;
-  /** Doctor: subscribe to the live queue; the ack carries the current one. */
-  'queue.subscribe': (payload: Record<string, never>, ack: (res: Ack<{ visits: VisitView[] }>) => void) => void;
+  /**
+   * Doctor, or assistant: subscribe to a doctor's live queue (an assistant of several doctors names one);
+   * the ack carries the current one.
+   */
+  'queue.subscribe': (payload: QueueSubscribe, ack: (res: Ack<{ visits: VisitView[] }>) => void) => void;
 }
 
 export const emptyPayloadSchema = z.object({}).strict();
+
+export const queueSubscribeSchema = z.strictObject({ doctorId: z.uuid({ message: 'doctorId must be an id (UUID)' }).optional() });
+export type QueueSubscribe = z.infer<typeof queueSubscribeSchema>;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { USER_ROLES, type UserRole } from './auth';
+import { emailSchema, plainText, uuidSchema } from './common';
+
+/** Staff passwords: at least 12 characters (and not one of the most common ones). */
+export const PASSWORD_MIN_LENGTH = 12;
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `password must have at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, 'password must have at most 200 characters');
+
+
+export type StaffStatus = 'invited' | 'active' | 'disabled';
+
+/** GET /api/staff (admin): the practice's accounts. */
+export interface StaffMemberView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  status: StaffStatus;
+  /** For assistants: the doctors they assist. */
+  assists: { id: string; displayName: string }[];
+  createdAt: string;
+}
+
+/** POST /api/staff (admin): invite. The answer carries the set-password link (shown once). */
+export const inviteStaffSchema = z.strictObject({
+  email: emailSchema,
+  displayName: plainText(200).min(1, 'displayName is required'),
+  role: z.enum(USER_ROLES),
+  /** Doctors an assistant assists (ids of doctors of the practice); only for assistants. */
+  assists: z.array(uuidSchema).max(50).default([]),
+});
+export type InviteStaffRequest = z.input<typeof inviteStaffSchema>;
+
+/** PUT /api/staff/:id (admin): role and doctors assisted. */
+export const updateStaffSchema = z.strictObject({
+  displayName: plainText(200).min(1, 'displayName is required'),
+  role: z.enum(USER_ROLES),
+  assists: z.array(uuidSchema).max(50).default([]),
+});
+export type UpdateStaffRequest = z.input<typeof updateStaffSchema>;
+
+/** The answer to an invitation or a reset: the link to send to the person (its token is shown only here). */
+export interface PasswordLinkView {
+  member: StaffMemberView;
+  setPasswordUrl: string;
+  expiresAt: string;
+}
+
+/** GET /api/password-tokens/:token (public): who the link is for, before they choose a password. */
+export interface PasswordTokenInfo {
+  email: string;
+  displayName: string;
+  purpose: 'invite' | 'reset';
+  practiceName: string;
+}
+
+/** POST /api/password-tokens/:token (public): sets the password; the token is used up. */
+export const setPasswordSchema = z.strictObject({ password: passwordSchema });
+export type SetPasswordRequest = z.infer<typeof setPasswordSchema>;
+
+/** Doctors of the practice, for pickers (assistant's doctor selector, invite form). */
+export interface DoctorSummary {
+  id: string;
+  displayName: string;
+}
