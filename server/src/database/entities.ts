@@ -6,6 +6,10 @@ import { BillingLineEntity } from '../modules/billing/billing-line.entity';
 import { BillingProfileEntity } from '../modules/billing/billing-profile.entity';
 import { ConsentEntity } from '../modules/consent/consent.entity';
 import { PatientEntity } from '../modules/patients/patient.entity';
+import { PracticeEntity } from '../modules/practice/practice.entity';
+import { AssistantLinkEntity } from '../modules/staff/assistant-link.entity';
+import { PasswordTokenEntity } from '../modules/staff/password-token.entity';
 import { VisitEntity } from '../modules/visits/visit.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity];
+export const ENTITIES = [
+  PracticeEntity, AssistantLinkEntity, PasswordTokenEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity];

@@ -1,11 +1,14 @@
 import { DataSource } from 'typeorm';
 import { loadDatabaseConfig } from '../config/app-config';
+import { assertDataDirFree } from './data-dir-lock';
 import { dataSourceOptions } from './data-source-options';
 
 /** CLI: `node dist/database/migrate.js up|down|status` against the configured database. */
 async function main(): Promise<void> {
   const command = process.argv[2] ?? 'up';
-  const ds = new DataSource(dataSourceOptions(loadDatabaseConfig()));
+  const database = loadDatabaseConfig();
+  if (database.kind === 'pglite') assertDataDirFree(database.dataDir);
+  const ds = new DataSource(dataSourceOptions(database));
   await ds.initialize();
   try {
     if (command === 'up') {

@@ -1,5 +1,6 @@
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
 import { Billing1763900000000 } from './migrations/1763900000000-billing';
+import { Practices1764100000000 } from './migrations/1764100000000-practices';
 
 /** Every migration, in order. Committed, reversible; the schema is never synchronised. */
-export const MIGRATIONS = [InitialSchema1763800000000, Billing1763900000000];
+export const MIGRATIONS = [InitialSchema1763800000000, Billing1763900000000, Practices1764100000000];

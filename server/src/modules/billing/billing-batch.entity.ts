@@ -1,10 +1,20 @@
 import { Column, Entity, Generated, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../database/base.entity';
+import { PracticeEntity } from '../practice/practice.entity';
 import { UserEntity } from '../auth/user.entity';
 
 /** An export batch: immutable (a database trigger refuses any UPDATE or DELETE). */
 @Entity('billing_batches')
 export class BillingBatchEntity extends BaseEntity {
+  /** The practice the row belongs to: every query is scoped by it. */
+  @Index('ix_billing_batches_practice')
+  @Column({ name: 'practice_id', type: 'uuid' })
+  practiceId: string;
+
+  @ManyToOne(() => PracticeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'practice_id', foreignKeyConstraintName: 'fk_billing_batches_practice' })
+  practice: PracticeEntity;
+
   @Index('uq_billing_batches_number', { unique: true })
   @Column({ type: 'integer' })
   @Generated('increment')

@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
 import type { BillingLineInput, BillingLineState, RuleResult } from '@visite/contracts';
 import { BaseEntity } from '../../database/base.entity';
+import { PracticeEntity } from '../practice/practice.entity';
 import { UserEntity } from '../auth/user.entity';
 import { PatientEntity } from '../patients/patient.entity';
 import { VisitEntity } from '../visits/visit.entity';
@@ -17,7 +18,16 @@ import { BillingBatchEntity } from './billing-batch.entity';
 @Index('ix_billing_lines_state_date', ['state', 'dateOfService', 'id'])
 @Index('ix_billing_lines_doctor_date', ['doctorId', 'dateOfService'])
 @Index('ix_billing_lines_batch', ['batchId', 'id'])
+@Index('ix_billing_lines_practice_date', ['practiceId', 'dateOfService'])
 export class BillingLineEntity extends BaseEntity {
+  /** The practice the row belongs to: every query is scoped by it. */
+  @Column({ name: 'practice_id', type: 'uuid' })
+  practiceId: string;
+
+  @ManyToOne(() => PracticeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'practice_id', foreignKeyConstraintName: 'fk_billing_lines_practice' })
+  practice: PracticeEntity;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 

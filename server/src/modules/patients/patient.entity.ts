@@ -1,9 +1,19 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { IdentityStatus, InsOid, PatientBilling } from '@visite/contracts';
 import { BaseEntity } from '../../database/base.entity';
+import { PracticeEntity } from '../practice/practice.entity';
 
 @Entity('patients')
 export class PatientEntity extends BaseEntity {
+  /** The practice the row belongs to: every query is scoped by it. */
+  @Index('ix_patients_practice')
+  @Column({ name: 'practice_id', type: 'uuid' })
+  practiceId: string;
+
+  @ManyToOne(() => PracticeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'practice_id', foreignKeyConstraintName: 'fk_patients_practice' })
+  practice: PracticeEntity;
+
   @Column({ name: 'first_name', type: 'varchar', length: 100 })
   firstName: string;
 

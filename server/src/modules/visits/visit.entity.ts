@@ -1,12 +1,22 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Modality, RoomMediaSummary, VisitEndedBy, VisitStatus } from '@visite/contracts';
 import { BaseEntity } from '../../database/base.entity';
+import { PracticeEntity } from '../practice/practice.entity';
 import { UserEntity } from '../auth/user.entity';
 import { PatientEntity } from '../patients/patient.entity';
 
 @Entity('visits')
 @Index('ix_visits_doctor_scheduled', ['doctorId', 'scheduledAt'])
 export class VisitEntity extends BaseEntity {
+  /** The practice the row belongs to: every query is scoped by it. */
+  @Index('ix_visits_practice')
+  @Column({ name: 'practice_id', type: 'uuid' })
+  practiceId: string;
+
+  @ManyToOne(() => PracticeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'practice_id', foreignKeyConstraintName: 'fk_visits_practice' })
+  practice: PracticeEntity;
+
   @Column({ name: 'doctor_id', type: 'uuid' })
   doctorId: string;
 
