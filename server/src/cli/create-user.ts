@@ -1,14 +1,22 @@
 import { DataSource } from 'typeorm';
-import { USER_ROLES, type UserRole } from '@visite/contracts';
+import { practiceSettingsSchema, USER_ROLES, type UserRole } from '@visite/contracts';
 import { loadDatabaseConfig } from '../config/app-config';
+import { assertDataDirFree } from '../database/data-dir-lock';
 import { dataSourceOptions } from '../database/data-source-options';
 import { hashPassword } from '../modules/auth/password';
 import { UserEntity } from '../modules/auth/user.entity';
+import { PracticeEntity } from '../modules/practice/practice.entity';
+
+const USAGE = `usage: VISITE_PASSWORD=... create-user --email <e-mail> --name <display name> --role <${USER_ROLES.join('|')}> [--practice "<practice name>"]
+  On a fresh install, --practice creates the first practice (its first account should be an admin).
+  With several practices, --practice says which one (by name).`;
 
 /**
- * Creates a practice user (or sets a new password for an existing e-mail):
- *   VISITE_PASSWORD=... node server/dist/cli/create-user.js --email a@b.fr --name "Dr A" --role doctor
+ * Creates a practice account (or sets a new password for an existing e-mail), and on a fresh install
+ * the first practice:
+ *   VISITE_PASSWORD=... node server/dist/cli/create-user.js --email a@b.fr --name "A" --role admin --practice "Cabinet A"
  * The password comes from the environment, never from the command line (it would stay in shell history).
+ * On the embedded database it refuses while the server runs (the server holds the data directory).
  */
 async function main(): Promise<void> {
   const arg = (name: string) => {
@@ -18,27 +26,47 @@ async function main(): Promise<void> {
   const email = arg('email')?.trim().toLowerCase();
   const displayName = arg('name')?.trim();
   const role = arg('role') as UserRole | undefined;
+  const practiceName = arg('practice')?.trim();
   const password = process.env.VISITE_PASSWORD ?? '';
-  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email) || !displayName || !role || !USER_ROLES.includes(role)) {
-    throw new Error(`usage: VISITE_PASSWORD=... create-user --email <e-mail> --name <display name> --role <${USER_ROLES.join('|')}>`);
-  }
+  if (!email || !/^[^@\s]+@[^@\s]+$/.test(email) || !displayName || !role || !USER_ROLES.includes(role)) throw new Error(USAGE);
   if (password.length < 12) throw new Error('VISITE_PASSWORD must have at least 12 characters');
-  const ds = new DataSource(dataSourceOptions(loadDatabaseConfig()));
+  const database = loadDatabaseConfig();
+  if (database.kind === 'pglite') assertDataDirFree(database.dataDir);
+  const ds = new DataSource(dataSourceOptions(database));
   await ds.initialize();
   try {
-    const users = ds.getRepository(UserEntity);
-    const existing = await users.findOneBy({ email });
+    // A fresh install: the schema is created here, as the server would at boot.
+    await ds.runMigrations({ transaction: 'each' });
     const passwordHash = await hashPassword(password);
-    if (existing) {
-      await users.update({ id: existing.id }, { passwordHash, displayName, role });
-      console.log(`updated ${email} (${role})`);
-    } else {
-      await users.save(users.create({ email, passwordHash, displayName, role, queueMessage: null }));
-      console.log(`created ${email} (${role})`);
-    }
+    await ds.transaction(async (manager) => {
+      const users = manager.getRepository(UserEntity);
+      const existing = await users.findOneBy({ email });
+      if (existing) {
+        await users.update({ id: existing.id }, { passwordHash, displayName, role, disabledAt: null });
+        console.log(`updated ${email} (${role})`);
+        return;
+      }
+      const practice = await choosePractice(manager.getRepository(PracticeEntity), practiceName);
+      await users.save(users.create({ practiceId: practice.id, email, passwordHash, displayName, role, queueMessage: null, disabledAt: null }));
+      console.log(`created ${email} (${role}) in ${practice.name}`);
+    });
   } finally {
     await ds.destroy();
   }
+}
+
+async function choosePractice(practices: import('typeorm').Repository<PracticeEntity>, name: string | undefined): Promise<PracticeEntity> {
+  const all = await practices.find({ order: { createdAt: 'ASC' } });
+  if (name) {
+    const found = all.find((p) => p.name === name);
+    if (found) return found;
+    const timeZone = process.env.PRACTICE_TIME_ZONE?.trim() || 'Europe/Paris';
+    const created = await practices.save(practices.create({ name, settings: practiceSettingsSchema.parse({ timeZone }) }));
+    console.log(`created the practice ${name} (${timeZone})`);
+    return created;
+  }
+  if (all.length === 1) return all[0]!;
+  throw new Error(all.length === 0 ? `no practice yet: give --practice "<name>" to create the first one\n${USAGE}` : `several practices: say which with --practice (${all.map((p) => `"${p.name}"`).join(', ')})`);
 }
 
 main().catch((err) => {
