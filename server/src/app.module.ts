@@ -8,6 +8,7 @@ import { DemoSeedService } from './modules/demo/demo-seed.service';
 import { HealthController } from './modules/health/health.controller';
 import { JoinModule } from './modules/join/join.module';
 import { MediaModule } from './modules/media/media.module';
+import { PracticeModule } from './modules/practice/practice.module';
 import { RealtimeCoreModule } from './modules/realtime/realtime-core.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { RedisModule } from './modules/redis/redis.module';
@@ -31,6 +32,7 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         AuditModule,
+        PracticeModule,
         AuthModule,
         MediaModule,
         RealtimeCoreModule,

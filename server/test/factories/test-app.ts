@@ -6,13 +6,19 @@ import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
+import { DataSource } from 'typeorm';
 import { AuthService } from '../../src/modules/auth/auth.service';
+import { UsersRepository } from '../../src/modules/auth/users.repository';
+import { PracticesRepository } from '../../src/modules/practice/practices.repository';
+import { PracticesService } from '../../src/modules/practice/practices.service';
 import { testConfig } from './test-env';
 
 export interface TestApp {
   app: INestApplication;
   url: string;
   config: AppConfig;
+  /** A practice of its own for this app's staff (so specs never see each other's data). */
+  practiceId: string;
   close(): Promise<void>;
 }
 
@@ -22,27 +28,43 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { app, url: `http://127.0.0.1:${port}`, config, close: () => app.close() };
+  const t = { app, url: `http://127.0.0.1:${port}`, config, practiceId: '', close: () => app.close() };
+  t.practiceId = await createPractice(t);
+  return t;
+}
+
+/** A new practice (its own staff, patients, visits), in the install's default time zone. */
+export async function createPractice(t: Pick<TestApp, 'app'>, name = `Cabinet ${randomUUID().slice(0, 8)}`): Promise<string> {
+  const settings = t.app.get(PracticesService).defaultSettings();
+  return (await t.app.get(PracticesRepository).create({ name, settings })).id;
 }
 
 export interface Doctor {
   id: string;
   email: string;
   cookie: string;
+  practiceId: string;
 }
 
 /** A doctor account with its own session cookie. */
-export function createDoctor(t: TestApp, name = 'Dr Test'): Promise<Doctor> {
-  return createStaff(t, 'doctor', name);
+export function createDoctor(t: TestApp, name = 'Dr Test', practiceId = t.practiceId): Promise<Doctor> {
+  return createStaff(t, 'doctor', name, practiceId);
 }
 
-/** A practice account of any role, signed in. */
-export async function createStaff(t: TestApp, role: UserRole, name: string): Promise<Doctor> {
+export const TEST_PASSWORD = 'correct horse battery';
+
+/** A practice account of any role, signed in (an assistant assists `assists`). */
+export async function createStaff(t: TestApp, role: UserRole, name: string, practiceId = t.practiceId, assists: string[] = []): Promise<Doctor> {
   const email = `${role}-${randomUUID()}@visite.test`;
-  const user = await t.app.get(AuthService).createUser({ email, password: 'correct horse', displayName: name, role });
-  const res = await request(t.url).post('/api/auth/login').send({ email, password: 'correct horse' }).expect(200);
-  const cookie = (res.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
-  return { id: user.id, email, cookie };
+  const user = await t.app.get(AuthService).createUser({ practiceId, email, password: TEST_PASSWORD, displayName: name, role });
+  if (assists.length) await t.app.get(DataSource).transaction((m) => t.app.get(UsersRepository).setAssists(user.id, assists, m));
+  return { id: user.id, email, practiceId, cookie: await login(t, email) };
+}
+
+/** Signs in and returns the session cookie. */
+export async function login(t: TestApp, email: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await request(t.url).post('/api/auth/login').send({ email, password }).expect(200);
+  return (res.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
 }
 
 export async function createVisit(t: TestApp, doctor: Doctor, patient: Record<string, unknown> = {}): Promise<VisitWithLink & { joinToken: string }> {

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
 
 @Injectable()
 export class AuditRepository {
   constructor(@InjectRepository(AuditEventEntity) private readonly repo: Repository<AuditEventEntity>) {}
 
-  async insert(event: Pick<AuditEventEntity, 'actorType' | 'actorId' | 'action' | 'visitId' | 'detail'>): Promise<void> {
-    await this.repo.save(this.repo.create(event));
+  async insert(event: Pick<AuditEventEntity, 'actorType' | 'actorId' | 'action' | 'practiceId' | 'visitId' | 'detail'>, manager?: EntityManager): Promise<void> {
+    const repo = manager ? manager.getRepository(AuditEventEntity) : this.repo;
+    await repo.save(repo.create(event));
   }
 
   forVisit(visitId: string): Promise<AuditEventEntity[]> {

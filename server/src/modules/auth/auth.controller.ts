@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import type { CurrentUser } from '@visite/contracts';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config';
-import { AuthService, toCurrentUser } from './auth.service';
+import { AuthService } from './auth.service';
 import { Authenticated, AuthUser } from './authenticated.decorator';
 import { LoginDto } from './login.dto';
 import { SESSION_COOKIE } from './session-cookie';
@@ -32,7 +32,7 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
-  me(@AuthUser() user: UserEntity): CurrentUser {
-    return toCurrentUser(user);
+  me(@AuthUser() user: UserEntity): Promise<CurrentUser> {
+    return this.auth.currentUser(user);
   }
 }

@@ -7,12 +7,13 @@ import { SessionGuard } from './session.guard';
 import { SessionsRepository } from './sessions.repository';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
+import { AssistantLinkEntity } from '../staff/assistant-link.entity';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, AssistantLinkEntity])],
   controllers: [AuthController],
   providers: [AuthService, SessionGuard, UsersRepository, SessionsRepository],
-  exports: [AuthService, SessionGuard, UsersRepository],
+  exports: [AuthService, SessionGuard, UsersRepository, SessionsRepository],
 })
 export class AuthModule {}

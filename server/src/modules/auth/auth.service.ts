@@ -3,6 +3,7 @@ import type { CurrentUser, UserRole } from '@visite/contracts';
 import { AppConfig } from '../../config/app-config';
 import { hashToken, randomToken } from '../../common/crypto/random-token';
 import { AuditService } from '../audit/audit.service';
+import { PracticesService } from '../practice/practices.service';
 import { AuthException, AuthExceptionCode } from './auth.exception';
 import { hashPassword, verifyPassword } from './password';
 import { SessionsRepository } from './sessions.repository';
@@ -12,9 +13,6 @@ import { UsersRepository } from './users.repository';
 /** A hash to compare against when the e-mail is unknown, so both paths take argon2's time. */
 let decoyHash: Promise<string> | null = null;
 
-export function toCurrentUser(user: UserEntity): CurrentUser {
-  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role };
-}
 
 @Injectable()
 export class AuthService {
@@ -23,28 +21,29 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly audit: AuditService,
+    private readonly practices: PracticesService,
   ) {}
 
   async login(email: string, password: string): Promise<{ user: CurrentUser; token: string; expiresAt: Date }> {
     const user = await this.users.findByEmail(email);
     decoyHash ??= hashPassword('decoy-password-for-timing');
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
-    if (!user || !ok) {
-      await this.audit.record({ actorType: 'system', actorId: null, action: 'auth.login_failed', detail: { email: email.toLowerCase() } });
+    if (!user || !ok || user.disabledAt) {
+      await this.audit.record({ actorType: 'system', actorId: null, practiceId: user?.practiceId ?? null, action: 'auth.login_failed', detail: { email: email.toLowerCase(), ...(user?.disabledAt && ok ? { disabled: true } : {}) } });
       throw new AuthException(AuthExceptionCode.INVALID_CREDENTIALS);
     }
     const token = randomToken();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlMs);
     await this.sessions.create(user.id, hashToken(token), expiresAt);
-    await this.audit.record({ actorType: 'user', actorId: user.id, action: 'auth.login' });
-    return { user: toCurrentUser(user), token, expiresAt };
+    await this.audit.record({ actorType: 'user', actorId: user.id, practiceId: user.practiceId, action: 'auth.login' });
+    return { user: await this.currentUser(user), token, expiresAt };
   }
 
   /** The user behind a session token, or NOT_AUTHENTICATED. */
   async authenticate(token: string | undefined): Promise<UserEntity> {
     if (!token || token.length > 200) throw new AuthException(AuthExceptionCode.NOT_AUTHENTICATED);
     const session = await this.sessions.findValid(hashToken(token), new Date());
-    if (!session) throw new AuthException(AuthExceptionCode.NOT_AUTHENTICATED);
+    if (!session || session.user.disabledAt) throw new AuthException(AuthExceptionCode.NOT_AUTHENTICATED);
     return session.user;
   }
 
@@ -56,7 +55,21 @@ export class AuthService {
     if (!roles.includes(user.role)) throw new AuthException(AuthExceptionCode.FORBIDDEN_ROLE);
   }
 
-  async createUser(input: { email: string; password: string; displayName: string; role: UserRole }): Promise<UserEntity> {
-    return this.users.create({ email: input.email, passwordHash: await hashPassword(input.password), displayName: input.displayName, role: input.role });
+  /** What the web knows of the signed-in user: who, which practice, and for an assistant whose queues. */
+  async currentUser(user: UserEntity): Promise<CurrentUser> {
+    const practice = await this.practices.view(user.practiceId);
+    const assists = user.role === 'assistant' ? await this.users.assistedDoctors(user.id) : [];
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      practice: { id: practice.id, name: practice.name },
+      assists: assists.map((d) => ({ id: d.id, displayName: d.displayName })),
+    };
+  }
+
+  async createUser(input: { practiceId: string; email: string; password: string; displayName: string; role: UserRole }): Promise<UserEntity> {
+    return this.users.create({ practiceId: input.practiceId, email: input.email, passwordHash: await hashPassword(input.password), displayName: input.displayName, role: input.role });
   }
 }

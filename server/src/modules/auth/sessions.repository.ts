@@ -22,4 +22,9 @@ export class SessionsRepository {
   async deleteExpired(now: Date): Promise<void> {
     await this.repo.delete({ expiresAt: LessThan(now) });
   }
+
+  /** Ends every session of a user (disabled account, password reset). */
+  async deleteForUser(userId: string): Promise<void> {
+    await this.repo.delete({ userId });
+  }
 }

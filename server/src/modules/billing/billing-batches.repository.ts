@@ -8,7 +8,7 @@ import { BillingBatchEntity } from './billing-batch.entity';
 export class BillingBatchesRepository {
   constructor(@InjectRepository(BillingBatchEntity) private readonly repo: Repository<BillingBatchEntity>) {}
 
-  async insert(manager: EntityManager, batch: Omit<BillingBatchEntity, 'number' | 'createdAt' | 'creator' | 'doctor' | 'assignId'>): Promise<void> {
+  async insert(manager: EntityManager, batch: Omit<BillingBatchEntity, 'number' | 'createdAt' | 'creator' | 'doctor' | 'practice' | 'assignId'>): Promise<void> {
     await manager.getRepository(BillingBatchEntity).insert(batch);
   }
 
@@ -16,7 +16,7 @@ export class BillingBatchesRepository {
     return (manager ? manager.getRepository(BillingBatchEntity) : this.repo).findOne({ where: { id }, relations: { creator: true } });
   }
 
-  latest(limit: number): Promise<BillingBatchEntity[]> {
-    return this.repo.find({ relations: { creator: true }, order: { number: 'DESC' }, take: limit });
+  latest(practiceId: string, limit: number): Promise<BillingBatchEntity[]> {
+    return this.repo.find({ where: { practiceId }, relations: { creator: true }, order: { number: 'DESC' }, take: limit });
   }
 }

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { BatchView, CreateBatchRequest, ExportFormat } from '@visite/contracts';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { UserEntity } from '../auth/user.entity';
+import { AccessService } from '../practice/access.service';
+import type { Actor } from '../practice/actor';
 import { BillingException, BillingExceptionCode } from './billing.exception';
 import { BillingBatchesRepository } from './billing-batches.repository';
 import { BillingLinesRepository } from './billing-lines.repository';
@@ -45,33 +46,37 @@ export class BillingExportService {
     private readonly lines: BillingLinesRepository,
     private readonly batches: BillingBatchesRepository,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
-  async createBatch(actor: UserEntity, request: CreateBatchRequest): Promise<BatchView> {
+  async createBatch(actor: Actor, request: CreateBatchRequest): Promise<BatchView> {
+    this.access.requireRole(actor, ['billing', 'admin']);
+    if (request.doctorId) await this.access.doctor(actor, request.doctorId);
     checkPeriod(request.from, request.to);
     const id = randomUUID();
     await this.lines.transaction(async (manager) => {
-      const moved = await this.lines.assignReady(manager, id, { from: request.from, to: request.to, doctorId: request.doctorId ?? null });
+      const moved = await this.lines.assignReady(manager, id, { practiceId: actor.practiceId, from: request.from, to: request.to, doctorId: request.doctorId ?? null });
       if (moved.count === 0) throw new BillingException(BillingExceptionCode.NOTHING_TO_EXPORT);
       const contentHash = await this.hashBatch(id, manager);
       await this.batches.insert(manager, {
-        id, createdBy: actor.id, periodFrom: request.from, periodTo: request.to, doctorId: request.doctorId ?? null,
+        id, practiceId: actor.practiceId, createdBy: actor.userId, periodFrom: request.from, periodTo: request.to, doctorId: request.doctorId ?? null,
         lineCount: moved.count, totalCents: String(moved.totalCents), contentHash,
       });
     });
     const batch = await this.loadBatch(id);
-    await this.audit.record({ actorType: 'user', actorId: actor.id, action: 'billing.batch_created', detail: { batchId: id, number: batch.number, lines: batch.lineCount, contentHash: batch.contentHash } });
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.batch_created', detail: { batchId: id, number: batch.number, lines: batch.lineCount, contentHash: batch.contentHash } });
     return batch;
   }
 
-  async list(): Promise<BatchView[]> {
-    return (await this.batches.latest(200)).map(toBatchView);
+  async list(actor: Actor): Promise<BatchView[]> {
+    this.access.requireRole(actor, ['billing', 'admin']);
+    return (await this.batches.latest(actor.practiceId, 200)).map(toBatchView);
   }
 
   /** The batch's file in one format, streamed; the download is recorded in the audit trail. */
-  async export(actor: UserEntity, batchId: string, format: ExportFormat): Promise<ExportFile> {
-    const batch = await this.loadBatch(batchId);
-    await this.audit.record({ actorType: 'user', actorId: actor.id, action: 'billing.batch_exported', detail: { batchId, number: batch.number, format, contentHash: batch.contentHash } });
+  async export(actor: Actor, batchId: string, format: ExportFormat): Promise<ExportFile> {
+    const batch = toBatchView(await this.access.batch(actor, batchId));
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.batch_exported', detail: { batchId, number: batch.number, format, contentHash: batch.contentHash } });
     return this.file(batch, format);
   }
 

@@ -7,6 +7,7 @@ import type { ExportLine } from './export/export-line';
 import { BillingLineEntity } from './billing-line.entity';
 
 export interface LinesFilter {
+  practiceId: string;
   from?: string;
   to?: string;
   doctorId?: string;
@@ -20,6 +21,7 @@ export interface LinesCursor {
 }
 
 export interface BatchScope {
+  practiceId: string;
   from: string;
   to: string;
   doctorId: string | null;
@@ -141,16 +143,16 @@ export class BillingLinesRepository {
    * re-checks `batch_id IS NULL` on the rows it waited for and skips those already taken.
    */
   async assignReady(manager: EntityManager, batchId: string, scope: BatchScope): Promise<{ count: number; totalCents: number }> {
-    const params: unknown[] = [batchId, scope.from, scope.to];
+    const params: unknown[] = [batchId, scope.from, scope.to, scope.practiceId];
     let doctorClause = '';
     if (scope.doctorId) {
       params.push(scope.doctorId);
-      doctorClause = 'AND doctor_id = $4';
+      doctorClause = 'AND doctor_id = $5';
     }
     const rows: { n: string; total: string | null }[] = await manager.query(
       `WITH moved AS (
          UPDATE billing_lines SET batch_id = $1, state = 'exported', updated_at = now()
-         WHERE state = 'ready' AND batch_id IS NULL AND date_of_service BETWEEN $2 AND $3 ${doctorClause}
+         WHERE state = 'ready' AND batch_id IS NULL AND date_of_service BETWEEN $2 AND $3 AND practice_id = $4 ${doctorClause}
          RETURNING total_cents)
        SELECT COUNT(*) AS n, SUM(total_cents) AS total FROM moved`,
       params,
@@ -181,7 +183,7 @@ export class BillingLinesRepository {
   }
 
   private filtered(filter: LinesFilter): SelectQueryBuilder<BillingLineEntity> {
-    const qb = this.repo.createQueryBuilder('l').where('1 = 1');
+    const qb = this.repo.createQueryBuilder('l').where('l.practice_id = :practiceId', { practiceId: filter.practiceId });
     if (filter.from) qb.andWhere('l.date_of_service >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('l.date_of_service <= :to', { to: filter.to });
     if (filter.doctorId) qb.andWhere('l.doctor_id = :doctorId', { doctorId: filter.doctorId });

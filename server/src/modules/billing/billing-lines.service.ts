@@ -5,7 +5,8 @@ import type {
 } from '@visite/contracts';
 import { BILLING_LINE_STATES } from '@visite/contracts';
 import { AuditService } from '../audit/audit.service';
-import type { UserEntity } from '../auth/user.entity';
+import { AccessService } from '../practice/access.service';
+import type { Actor } from '../practice/actor';
 import type { PatientEntity } from '../patients/patient.entity';
 import { PatientsRepository } from '../patients/patients.repository';
 import { VisitException, VisitExceptionCode } from '../visits/visit.exception';
@@ -35,16 +36,17 @@ export class BillingLinesService {
     private readonly patients: PatientsRepository,
     private readonly evaluator: LineEvaluator,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   // ---- the doctor, at the end of the visit ----
 
-  async draft(doctor: UserEntity, visitId: string): Promise<CodingDraft> {
+  async draft(doctor: Actor, visitId: string): Promise<CodingDraft> {
     const visit = await this.ownedCompletedVisit(doctor, visitId);
     const profile = await this.profiles.findByUserId(visit.doctorId);
-    const facts = this.evaluator.visitFacts(visit);
+    const facts = await this.evaluator.visitFacts(visit);
     const line = await this.lines.findOpenByVisit(visit.id);
-    await this.audit.record({ actorType: 'user', actorId: doctor.id, action: 'billing.coding_viewed', visitId });
+    await this.audit.record({ actorType: 'user', actorId: doctor.userId, practiceId: doctor.practiceId, action: 'billing.coding_viewed', visitId });
     return {
       visit: { id: visit.id, dateOfService: facts.dateOfService, modality: visit.modality, media: visit.mediaSummary },
       practitioner: profile ? practitionerBilling(profile) : null,
@@ -57,7 +59,7 @@ export class BillingLinesService {
   }
 
   /** Creates the visit's line, or re-codes its open line (not once exported). */
-  async codeVisit(doctor: UserEntity, visitId: string, coding: LineCoding): Promise<BillingLineView> {
+  async codeVisit(doctor: Actor, visitId: string, coding: LineCoding): Promise<BillingLineView> {
     const visit = await this.ownedCompletedVisit(doctor, visitId);
     const existing = await this.lines.findOpenByVisit(visit.id);
     if (existing) return this.recodeLine(doctor, existing, coding, visit);
@@ -65,24 +67,25 @@ export class BillingLinesService {
     const evaluated = await this.evaluator.evaluate(visit, visit.patient, profile, normalizeCoding(coding));
     let lineId: string;
     try {
-      lineId = await this.lines.insert({ ...evaluated.fields, visitId: visit.id, patientId: visit.patientId, doctorId: visit.doctorId, createdBy: doctor.id });
+      lineId = await this.lines.insert({ ...evaluated.fields, visitId: visit.id, patientId: visit.patientId, doctorId: visit.doctorId, createdBy: doctor.userId, practiceId: visit.practiceId });
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new BillingException(BillingExceptionCode.LINE_CHANGED);
       throw error;
     }
-    await this.audit.record({ actorType: 'user', actorId: doctor.id, action: 'billing.line_coded', visitId, detail: { lineId, code: coding.code, state: evaluated.state } });
+    await this.audit.record({ actorType: 'user', actorId: doctor.userId, practiceId: doctor.practiceId, action: 'billing.line_coded', visitId, detail: { lineId, code: coding.code, state: evaluated.state } });
     return this.view(lineId);
   }
 
-  async updateIdentityAsDoctor(doctor: UserEntity, visitId: string, update: PatientIdentityUpdate): Promise<IdentityUpdated> {
-    const visit = await this.ownedVisit(doctor, visitId);
+  async updateIdentityAsDoctor(doctor: Actor, visitId: string, update: PatientIdentityUpdate): Promise<IdentityUpdated> {
+    const visit = await this.access.visit(doctor, visitId, 'code');
     return this.updateIdentity(doctor, visit.patient, update, visitId);
   }
 
   // ---- billing staff ----
 
-  async list(query: BillingLinesQuery): Promise<BillingLinesPage> {
-    const filter = { from: query.from, to: query.to, doctorId: query.doctorId };
+  async list(actor: Actor, query: BillingLinesQuery): Promise<BillingLinesPage> {
+    this.access.requireRole(actor, ['billing', 'admin']);
+    const filter = { practiceId: actor.practiceId, from: query.from, to: query.to, doctorId: query.doctorId };
     const limit = query.limit ?? DEFAULT_PAGE;
     const rows = await this.lines.list({ ...filter, state: query.state }, decodeCursor(query.cursor), limit + 1);
     const page = rows.slice(0, limit);
@@ -95,63 +98,62 @@ export class BillingLinesService {
     };
   }
 
-  async get(actor: UserEntity, lineId: string): Promise<BillingLineView> {
-    const line = await this.load(lineId);
-    await this.audit.record({ actorType: 'user', actorId: actor.id, action: 'billing.line_viewed', visitId: line.visitId, detail: { lineId } });
+  async get(actor: Actor, lineId: string): Promise<BillingLineView> {
+    const line = await this.access.line(actor, lineId);
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.line_viewed', visitId: line.visitId, detail: { lineId } });
     return toLineView(line);
   }
 
-  async recode(actor: UserEntity, lineId: string, coding: LineCoding): Promise<BillingLineView> {
-    return this.recodeLine(actor, await this.load(lineId), coding);
+  async recode(actor: Actor, lineId: string, coding: LineCoding): Promise<BillingLineView> {
+    return this.recodeLine(actor, await this.access.line(actor, lineId), coding);
   }
 
-  async acknowledge(actor: UserEntity, lineId: string): Promise<BillingLineView> {
-    const line = await this.load(lineId);
+  async acknowledge(actor: Actor, lineId: string): Promise<BillingLineView> {
+    const line = await this.access.line(actor, lineId);
     if (line.state !== 'to_review') throw new BillingException(line.batchId ? BillingExceptionCode.LINE_EXPORTED : BillingExceptionCode.NOTHING_TO_ACKNOWLEDGE);
-    const done = await this.lines.updateEditable(line.id, { state: 'ready', warningsAckBy: actor.id, warningsAckAt: new Date() });
+    const done = await this.lines.updateEditable(line.id, { state: 'ready', warningsAckBy: actor.userId, warningsAckAt: new Date() });
     if (!done) throw new BillingException(BillingExceptionCode.LINE_CHANGED);
-    await this.audit.record({ actorType: 'user', actorId: actor.id, action: 'billing.warnings_acknowledged', visitId: line.visitId, detail: { lineId, rules: line.results.map((r) => r.rule) } });
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.warnings_acknowledged', visitId: line.visitId, detail: { lineId, rules: line.results.map((r) => r.rule) } });
     return this.view(line.id);
   }
 
-  async void(actor: UserEntity, lineId: string, reason: string): Promise<BillingLineView> {
-    const line = await this.load(lineId);
+  async void(actor: Actor, lineId: string, reason: string): Promise<BillingLineView> {
+    const line = await this.access.line(actor, lineId);
     if (line.state === 'voided') throw new BillingException(BillingExceptionCode.LINE_VOIDED);
-    if (!(await this.lines.void(line.id, actor.id, reason.trim()))) throw new BillingException(BillingExceptionCode.LINE_CHANGED);
-    await this.audit.record({ actorType: 'user', actorId: actor.id, action: 'billing.line_voided', visitId: line.visitId, detail: { lineId, batchId: line.batchId, reason: reason.trim() } });
+    if (!(await this.lines.void(line.id, actor.userId, reason.trim()))) throw new BillingException(BillingExceptionCode.LINE_CHANGED);
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.line_voided', visitId: line.visitId, detail: { lineId, batchId: line.batchId, reason: reason.trim() } });
     return this.view(line.id);
   }
 
   /** A corrected copy of a voided exported line, re-evaluated against today's data; it goes into a later batch. */
-  async reissue(actor: UserEntity, lineId: string): Promise<BillingLineView> {
-    const line = await this.load(lineId);
+  async reissue(actor: Actor, lineId: string): Promise<BillingLineView> {
+    const line = await this.access.line(actor, lineId);
     if (line.state !== 'voided' || !line.batchId) throw new BillingException(BillingExceptionCode.LINE_NOT_VOIDED_EXPORT);
     if ((await this.lines.isReplaced(line.id)) || (await this.lines.findOpenByVisit(line.visitId))) throw new BillingException(BillingExceptionCode.ALREADY_REISSUED);
     const visit = await this.loadVisit(line.visitId);
     const evaluated = await this.evaluator.evaluate(visit, visit.patient, await this.requireProfile(visit.doctorId), line.input.coding);
     let newId: string;
     try {
-      newId = await this.lines.insert({ ...evaluated.fields, visitId: visit.id, patientId: visit.patientId, doctorId: visit.doctorId, createdBy: actor.id, replacesLineId: line.id });
+      newId = await this.lines.insert({ ...evaluated.fields, visitId: visit.id, patientId: visit.patientId, doctorId: visit.doctorId, createdBy: actor.userId, practiceId: visit.practiceId, replacesLineId: line.id });
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new BillingException(BillingExceptionCode.ALREADY_REISSUED);
       throw error;
     }
-    await this.audit.record({ actorType: 'user', actorId: actor.id, action: 'billing.line_reissued', visitId: line.visitId, detail: { lineId: newId, replaces: line.id } });
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.line_reissued', visitId: line.visitId, detail: { lineId: newId, replaces: line.id } });
     return this.view(newId);
   }
 
-  async updateIdentityAsBiller(actor: UserEntity, patientId: string, update: PatientIdentityUpdate): Promise<IdentityUpdated> {
-    const patient = await this.patients.findById(patientId);
-    if (!patient) throw new BillingException(BillingExceptionCode.PATIENT_NOT_FOUND);
+  async updateIdentityAsBiller(actor: Actor, patientId: string, update: PatientIdentityUpdate): Promise<IdentityUpdated> {
+    const patient = await this.access.patient(actor, patientId, 'bill');
     return this.updateIdentity(actor, patient, update, null);
   }
 
-  async correctModality(actor: UserEntity, visitId: string, correction: ModalityCorrection): Promise<{ lines: BillingLineView[] }> {
-    const visit = await this.loadVisit(visitId);
+  async correctModality(actor: Actor, visitId: string, correction: ModalityCorrection): Promise<{ lines: BillingLineView[] }> {
+    const visit = await this.access.visit(actor, visitId, 'bill');
     if (visit.status !== 'completed') throw new BillingException(BillingExceptionCode.VISIT_NOT_COMPLETED);
     const reason = correction.reason.trim();
     await this.visits.recordModality(visit.id, { modality: correction.modality, modalitySource: 'biller', modalityReason: reason });
-    await this.audit.record({ actorType: 'user', actorId: actor.id, action: 'billing.modality_recorded', visitId, detail: { from: visit.modality, to: correction.modality, reason } });
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.modality_recorded', visitId, detail: { from: visit.modality, to: correction.modality, reason } });
     return { lines: await this.reevaluateEditable('visit_id', visit.id) };
   }
 
@@ -162,24 +164,24 @@ export class BillingLinesService {
 
   // ---- shared ----
 
-  private async updateIdentity(actor: UserEntity, patient: PatientEntity, update: PatientIdentityUpdate, visitId: string | null): Promise<IdentityUpdated> {
+  private async updateIdentity(actor: Actor, patient: PatientEntity, update: PatientIdentityUpdate, visitId: string | null): Promise<IdentityUpdated> {
     const identity = normalizeIdentity(update);
     const changed = (Object.keys(identity) as (keyof typeof identity)[]).filter((k) => identity[k] !== patient[k]);
     await this.patients.updateIdentity(patient.id, identity);
     // Which fields changed, not their values: the audit trail does not copy identifiers around.
-    await this.audit.record({ actorType: 'user', actorId: actor.id, action: 'billing.patient_identity_updated', visitId, detail: { patientId: patient.id, fields: changed } });
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.patient_identity_updated', visitId, detail: { patientId: patient.id, fields: changed } });
     const lines = await this.reevaluateEditable('patient_id', patient.id);
     return { patient: patientBillingOf(Object.assign(patient, identity)), lines };
   }
 
-  private async recodeLine(actor: UserEntity, line: BillingLineEntity, coding: LineCoding, loadedVisit?: VisitEntity): Promise<BillingLineView> {
+  private async recodeLine(actor: Actor, line: BillingLineEntity, coding: LineCoding, loadedVisit?: VisitEntity): Promise<BillingLineView> {
     if (line.batchId) throw new BillingException(BillingExceptionCode.LINE_EXPORTED);
     if (line.state === 'voided') throw new BillingException(BillingExceptionCode.LINE_VOIDED);
     const visit = loadedVisit ?? (await this.loadVisit(line.visitId));
     const evaluated = await this.evaluator.evaluate(visit, visit.patient, await this.requireProfile(visit.doctorId), normalizeCoding(coding));
     const done = await this.lines.updateEditable(line.id, { ...evaluated.fields, warningsAckBy: null, warningsAckAt: null });
     if (!done) throw new BillingException(BillingExceptionCode.LINE_CHANGED);
-    await this.audit.record({ actorType: 'user', actorId: actor.id, action: 'billing.line_coded', visitId: line.visitId, detail: { lineId: line.id, code: coding.code, state: evaluated.state } });
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.line_coded', visitId: line.visitId, detail: { lineId: line.id, code: coding.code, state: evaluated.state } });
     return this.view(line.id);
   }
 
@@ -216,14 +218,8 @@ export class BillingLinesService {
     return visit;
   }
 
-  private async ownedVisit(doctor: UserEntity, visitId: string): Promise<VisitEntity> {
-    const visit = await this.loadVisit(visitId);
-    if (visit.doctorId !== doctor.id) throw new VisitException(VisitExceptionCode.NOT_YOUR_VISIT);
-    return visit;
-  }
-
-  private async ownedCompletedVisit(doctor: UserEntity, visitId: string): Promise<VisitEntity> {
-    const visit = await this.ownedVisit(doctor, visitId);
+  private async ownedCompletedVisit(doctor: Actor, visitId: string): Promise<VisitEntity> {
+    const visit = await this.access.visit(doctor, visitId, 'code');
     if (visit.status !== 'completed') throw new BillingException(BillingExceptionCode.VISIT_NOT_COMPLETED);
     return visit;
   }

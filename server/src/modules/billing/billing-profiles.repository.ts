@@ -22,12 +22,12 @@ export class BillingProfilesRepository {
     await this.repo.save(existing ? Object.assign(existing, fields) : this.repo.create(fields));
   }
 
-  doctors(): Promise<UserEntity[]> {
-    return this.users.find({ where: { role: 'doctor' }, order: { displayName: 'ASC' } });
+  doctors(practiceId: string): Promise<UserEntity[]> {
+    return this.users.find({ where: { practiceId, role: 'doctor' }, order: { displayName: 'ASC' } });
   }
 
-  findDoctor(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id, role: 'doctor' });
+  findDoctor(practiceId: string, id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id, practiceId, role: 'doctor' });
   }
 
   forUsers(userIds: string[]): Promise<BillingProfileEntity[]> {

@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import type { BatchView, BillingLinesPage, BillingLineView, IdentityUpdated, PractitionerView } from '@visite/contracts';
-import { Authenticated, AuthUser } from '../auth/authenticated.decorator';
-import type { UserEntity } from '../auth/user.entity';
+import { Authenticated } from '../auth/authenticated.decorator';
+import type { Actor } from '../practice/actor';
+import { CurrentActor } from '../practice/current-actor.decorator';
 import {
   CreateBatchDto, ExportQueryDto, LineCodingDto, LinesQueryDto, ModalityCorrectionDto, PatientIdentityDto, PractitionerProfileDto, VoidLineDto,
 } from './billing.dto';
@@ -24,84 +25,84 @@ export class BillingController {
 
   @Get('lines')
   @Billing()
-  list(@Query() query: LinesQueryDto): Promise<BillingLinesPage> {
-    return this.lines.list(query);
+  list(@CurrentActor() actor: Actor, @Query() query: LinesQueryDto): Promise<BillingLinesPage> {
+    return this.lines.list(actor, query);
   }
 
   @Get('lines/:id')
   @Billing()
-  get(@AuthUser() user: UserEntity, @Id() id: string): Promise<BillingLineView> {
-    return this.lines.get(user, id);
+  get(@CurrentActor() actor: Actor, @Id() id: string): Promise<BillingLineView> {
+    return this.lines.get(actor, id);
   }
 
   @Put('lines/:id/coding')
   @Billing()
-  recode(@AuthUser() user: UserEntity, @Id() id: string, @Body() dto: LineCodingDto): Promise<BillingLineView> {
-    return this.lines.recode(user, id, dto);
+  recode(@CurrentActor() actor: Actor, @Id() id: string, @Body() dto: LineCodingDto): Promise<BillingLineView> {
+    return this.lines.recode(actor, id, dto);
   }
 
   @Post('lines/:id/acknowledge')
   @HttpCode(200)
   @Billing()
-  acknowledge(@AuthUser() user: UserEntity, @Id() id: string): Promise<BillingLineView> {
-    return this.lines.acknowledge(user, id);
+  acknowledge(@CurrentActor() actor: Actor, @Id() id: string): Promise<BillingLineView> {
+    return this.lines.acknowledge(actor, id);
   }
 
   @Post('lines/:id/void')
   @HttpCode(200)
   @Billing()
-  void(@AuthUser() user: UserEntity, @Id() id: string, @Body() dto: VoidLineDto): Promise<BillingLineView> {
-    return this.lines.void(user, id, dto.reason);
+  void(@CurrentActor() actor: Actor, @Id() id: string, @Body() dto: VoidLineDto): Promise<BillingLineView> {
+    return this.lines.void(actor, id, dto.reason);
   }
 
   @Post('lines/:id/reissue')
   @HttpCode(201)
   @Billing()
-  reissue(@AuthUser() user: UserEntity, @Id() id: string): Promise<BillingLineView> {
-    return this.lines.reissue(user, id);
+  reissue(@CurrentActor() actor: Actor, @Id() id: string): Promise<BillingLineView> {
+    return this.lines.reissue(actor, id);
   }
 
   @Put('patients/:id/identity')
   @Billing()
-  identity(@AuthUser() user: UserEntity, @Id() id: string, @Body() dto: PatientIdentityDto): Promise<IdentityUpdated> {
-    return this.lines.updateIdentityAsBiller(user, id, dto);
+  identity(@CurrentActor() actor: Actor, @Id() id: string, @Body() dto: PatientIdentityDto): Promise<IdentityUpdated> {
+    return this.lines.updateIdentityAsBiller(actor, id, dto);
   }
 
   @Put('visits/:id/modality')
   @Billing()
-  modality(@AuthUser() user: UserEntity, @Id() id: string, @Body() dto: ModalityCorrectionDto): Promise<{ lines: BillingLineView[] }> {
-    return this.lines.correctModality(user, id, dto);
+  modality(@CurrentActor() actor: Actor, @Id() id: string, @Body() dto: ModalityCorrectionDto): Promise<{ lines: BillingLineView[] }> {
+    return this.lines.correctModality(actor, id, dto);
   }
 
   @Get('practitioners')
   @Billing()
-  listPractitioners(): Promise<PractitionerView[]> {
-    return this.practitioners.list();
+  listPractitioners(@CurrentActor() actor: Actor): Promise<PractitionerView[]> {
+    return this.practitioners.list(actor);
   }
 
   @Put('practitioners/:userId')
   @Billing()
-  updatePractitioner(@AuthUser() user: UserEntity, @Id('userId') userId: string, @Body() dto: PractitionerProfileDto): Promise<PractitionerView> {
-    return this.practitioners.update(user, userId, dto);
+  updatePractitioner(@CurrentActor() actor: Actor, @Id('userId') userId: string, @Body() dto: PractitionerProfileDto): Promise<PractitionerView> {
+    return this.practitioners.update(actor, userId, dto);
   }
 
   @Post('batches')
   @Billing()
-  createBatch(@AuthUser() user: UserEntity, @Body() dto: CreateBatchDto): Promise<BatchView> {
-    return this.exports.createBatch(user, dto);
+  createBatch(@CurrentActor() actor: Actor, @Body() dto: CreateBatchDto): Promise<BatchView> {
+    return this.exports.createBatch(actor, dto);
   }
 
   @Get('batches')
   @Billing()
-  listBatches(): Promise<BatchView[]> {
-    return this.exports.list();
+  listBatches(@CurrentActor() actor: Actor): Promise<BatchView[]> {
+    return this.exports.list(actor);
   }
 
   /** The batch's file, streamed; `X-Content-Hash` carries the batch's content hash. */
   @Get('batches/:id/export')
   @Billing()
-  async export(@AuthUser() user: UserEntity, @Id() id: string, @Query() query: ExportQueryDto): Promise<StreamableFile> {
-    const file = await this.exports.export(user, id, query.format);
+  async export(@CurrentActor() actor: Actor, @Id() id: string, @Query() query: ExportQueryDto): Promise<StreamableFile> {
+    const file = await this.exports.export(actor, id, query.format);
     return new StreamableFile(Readable.from(file.body), {
       type: file.contentType,
       disposition: `attachment; filename="${file.filename}"`,

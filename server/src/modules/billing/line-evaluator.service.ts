@@ -3,7 +3,7 @@ import { countsTowardTeleconsultationShare, evaluateLine } from '@visite/billing
 import type {
   BillingLineInput, BillingLineState, Evaluation, LineCoding, LineContext, PatientBilling, PractitionerBilling, VisitFacts,
 } from '@visite/contracts';
-import { AppConfig } from '../../config/app-config';
+import { PracticesService } from '../practice/practices.service';
 import { isoDateIn } from '../../common/time/day-bounds';
 import type { PatientEntity } from '../patients/patient.entity';
 import type { VisitEntity } from '../visits/visit.entity';
@@ -29,17 +29,18 @@ export interface EvaluatedLine {
 @Injectable()
 export class LineEvaluator {
   constructor(
-    private readonly config: AppConfig,
+    private readonly practices: PracticesService,
     private readonly lines: BillingLinesRepository,
   ) {}
 
-  visitFacts(visit: VisitEntity): VisitFacts {
+  /** The date of service is the visit's day on the wall clock of its practice. */
+  async visitFacts(visit: VisitEntity): Promise<VisitFacts> {
     const at = visit.startedAt ?? visit.endedAt ?? visit.scheduledAt;
-    return { visitId: visit.id, dateOfService: isoDateIn(at, this.config.practiceTimeZone), modality: visit.modality };
+    return { visitId: visit.id, dateOfService: isoDateIn(at, await this.practices.timeZone(visit.practiceId)), modality: visit.modality };
   }
 
-  currentYear(): number {
-    return Number(isoDateIn(new Date(), this.config.practiceTimeZone).slice(0, 4));
+  async currentYear(practiceId: string): Promise<number> {
+    return Number(isoDateIn(new Date(), await this.practices.timeZone(practiceId)).slice(0, 4));
   }
 
   /**
@@ -48,7 +49,7 @@ export class LineEvaluator {
    * read these numbers for lines that do.
    */
   async context(visit: VisitEntity, profile: BillingProfileEntity, patient: PatientEntity, coding: LineCoding | null): Promise<LineContext> {
-    const facts = this.visitFacts(visit);
+    const facts = await this.visitFacts(visit);
     const year = Number(facts.dateOfService.slice(0, 4));
     const practitioner = practitionerBilling(profile);
     const patientBilling = patientBillingOf(patient);
@@ -66,7 +67,7 @@ export class LineEvaluator {
     const input: BillingLineInput = {
       practitioner: practitionerBilling(profile),
       patient: patientBillingOf(patient),
-      visit: this.visitFacts(visit),
+      visit: await this.visitFacts(visit),
       coding,
       context: await this.context(visit, profile, patient, coding),
     };

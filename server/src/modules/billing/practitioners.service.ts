@@ -3,6 +3,8 @@ import { teleconsultationShareLimitPercent } from '@visite/billing';
 import type { PractitionerProfileUpdate, PractitionerView } from '@visite/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { UserEntity } from '../auth/user.entity';
+import { AccessService } from '../practice/access.service';
+import type { Actor } from '../practice/actor';
 import { BillingException, BillingExceptionCode } from './billing.exception';
 import type { BillingProfileEntity } from './billing-profile.entity';
 import { BillingLinesRepository } from './billing-lines.repository';
@@ -20,16 +22,19 @@ export class PractitionersService {
     private readonly billingLines: BillingLinesService,
     private readonly evaluator: LineEvaluator,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
-  async list(): Promise<PractitionerView[]> {
-    const doctors = await this.profiles.doctors();
+  async list(actor: Actor): Promise<PractitionerView[]> {
+    this.access.requireRole(actor, ['billing', 'admin']);
+    const doctors = await this.profiles.doctors(actor.practiceId);
     const profiles = new Map((await this.profiles.forUsers(doctors.map((d) => d.id))).map((p) => [p.userId, p]));
     return Promise.all(doctors.map((d) => this.view(d, profiles.get(d.id) ?? null)));
   }
 
-  async update(actor: UserEntity, userId: string, update: PractitionerProfileUpdate): Promise<PractitionerView> {
-    const doctor = await this.profiles.findDoctor(userId);
+  async update(actor: Actor, userId: string, update: PractitionerProfileUpdate): Promise<PractitionerView> {
+    this.access.requireRole(actor, ['billing', 'admin']);
+    const doctor = await this.profiles.findDoctor(actor.practiceId, userId);
     if (!doctor) throw new BillingException(BillingExceptionCode.PRACTITIONER_NOT_FOUND);
     await this.profiles.upsert({
       userId,
@@ -44,13 +49,13 @@ export class PractitionersService {
       declaredActsYear: update.declaredActs?.year ?? null,
       declaredActsTotal: update.declaredActs?.total ?? null,
     });
-    await this.audit.record({ actorType: 'user', actorId: actor.id, action: 'billing.profile_updated', detail: { userId } });
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.profile_updated', detail: { userId } });
     await this.billingLines.reevaluateDoctor(userId);
     return this.view(doctor, await this.profiles.findByUserId(userId));
   }
 
   private async view(doctor: UserEntity, profile: BillingProfileEntity | null): Promise<PractitionerView> {
-    const year = this.evaluator.currentYear();
+    const year = await this.evaluator.currentYear(doctor.practiceId);
     const countable = await this.lines.countShare(doctor.id, year, null);
     const declaredTotalActs = profile?.declaredActsYear === year ? profile.declaredActsTotal : null;
     return {

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import type { BillingLineView, CodingDraft, IdentityUpdated } from '@visite/contracts';
-import { Authenticated, AuthUser } from '../auth/authenticated.decorator';
-import type { UserEntity } from '../auth/user.entity';
+import { Authenticated } from '../auth/authenticated.decorator';
+import type { Actor } from '../practice/actor';
+import { CurrentActor } from '../practice/current-actor.decorator';
 import { LineCodingDto, PatientIdentityDto } from './billing.dto';
 import { BillingLinesService } from './billing-lines.service';
 
@@ -14,20 +15,20 @@ export class VisitCodingController {
 
   @Get('coding')
   @Authenticated('doctor')
-  draft(@AuthUser() user: UserEntity, @VisitId() id: string): Promise<CodingDraft> {
-    return this.lines.draft(user, id);
+  draft(@CurrentActor() actor: Actor, @VisitId() id: string): Promise<CodingDraft> {
+    return this.lines.draft(actor, id);
   }
 
   @Post('billing-line')
   @HttpCode(200)
   @Authenticated('doctor')
-  code(@AuthUser() user: UserEntity, @VisitId() id: string, @Body() dto: LineCodingDto): Promise<BillingLineView> {
-    return this.lines.codeVisit(user, id, dto);
+  code(@CurrentActor() actor: Actor, @VisitId() id: string, @Body() dto: LineCodingDto): Promise<BillingLineView> {
+    return this.lines.codeVisit(actor, id, dto);
   }
 
   @Put('patient-identity')
   @Authenticated('doctor')
-  identity(@AuthUser() user: UserEntity, @VisitId() id: string, @Body() dto: PatientIdentityDto): Promise<IdentityUpdated> {
-    return this.lines.updateIdentityAsDoctor(user, id, dto);
+  identity(@CurrentActor() actor: Actor, @VisitId() id: string, @Body() dto: PatientIdentityDto): Promise<IdentityUpdated> {
+    return this.lines.updateIdentityAsDoctor(actor, id, dto);
   }
 }

@@ -48,7 +48,7 @@ export class JoinService {
     const visit = await this.open(token);
     if (version !== CONSENT.version) throw new VisitException(VisitExceptionCode.CONSENT_VERSION_OUTDATED);
     await this.consents.add({ visitId: visit.id, version, accepted, userAgent: userAgent?.slice(0, 500) ?? null });
-    await this.audit.record({ actorType: 'patient', actorId: visit.patientId, action: accepted ? 'consent.given' : 'consent.refused', visitId: visit.id, detail: { version } });
+    await this.audit.record({ actorType: 'patient', actorId: visit.patientId, practiceId: visit.practiceId, action: accepted ? 'consent.given' : 'consent.refused', visitId: visit.id, detail: { version } });
     return this.toInfo(visit);
   }
 
@@ -57,7 +57,7 @@ export class JoinService {
     const visit = await this.open(token);
     await this.requireConsent(visit);
     if (visit.status === 'scheduled' && (await this.visits.transition(visit.id, ['scheduled'], { status: 'waiting', waitingSince: new Date() }))) {
-      await this.audit.record({ actorType: 'patient', actorId: visit.patientId, action: 'visit.patient_arrived', visitId: visit.id });
+      await this.audit.record({ actorType: 'patient', actorId: visit.patientId, practiceId: visit.practiceId, action: 'visit.patient_arrived', visitId: visit.id });
     }
     const statuses = await this.queue.publish(visit.doctorId);
     return this.queue.statusOf(await this.visitsService.load(visit.id), statuses);
@@ -67,7 +67,7 @@ export class JoinService {
     const visit = await this.open(token);
     if (visit.status !== 'in_progress') throw new VisitException(VisitExceptionCode.VISIT_NOT_IN_PROGRESS);
     await this.requireConsent(visit);
-    await this.audit.record({ actorType: 'patient', actorId: visit.patientId, action: 'visit.media_joined', visitId: visit.id });
+    await this.audit.record({ actorType: 'patient', actorId: visit.patientId, practiceId: visit.practiceId, action: 'visit.media_joined', visitId: visit.id });
     return this.media.mediaAccess({ sub: `patient-${visit.id}`, room: visit.id, role: 'patient', name: visit.patient.firstName });
   }
 

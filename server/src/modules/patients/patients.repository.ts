@@ -7,7 +7,7 @@ import { PatientEntity } from './patient.entity';
 export class PatientsRepository {
   constructor(@InjectRepository(PatientEntity) private readonly repo: Repository<PatientEntity>) {}
 
-  create(input: Pick<PatientEntity, 'firstName' | 'lastName' | 'birthDate' | 'phone' | 'email'>, manager?: EntityManager): Promise<PatientEntity> {
+  create(input: Pick<PatientEntity, 'practiceId' | 'firstName' | 'lastName' | 'birthDate' | 'phone' | 'email'>, manager?: EntityManager): Promise<PatientEntity> {
     const repo = manager ? manager.getRepository(PatientEntity) : this.repo;
     return repo.save(repo.create(input));
   }

@@ -6,6 +6,7 @@ import {
   HandshakeRefusal,
   PROTOCOL_VERSION,
   PROTOCOL_VERSION_MISMATCH,
+  queueSubscribeSchema,
   REALTIME_NAMESPACE,
   realtimeHandshakeSchema,
   VisitView,
@@ -19,12 +20,14 @@ import { AuthService } from '../auth/auth.service';
 import { AuthException, AuthExceptionCode } from '../auth/auth.exception';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie';
 import { JoinService } from '../join/join.service';
+import { AccessService } from '../practice/access.service';
+import type { Actor } from '../practice/actor';
 import { QueueService } from '../visits/queue.service';
 import { VisitsService } from '../visits/visits.service';
 import { PresenceService } from './presence.service';
-import { doctorRoom, RealtimePublisher, visitRoom } from './realtime.publisher';
+import { doctorRoom, RealtimePublisher, userRoom, visitRoom } from './realtime.publisher';
 
-type SocketIdentity = { kind: 'staff'; userId: string; role: string } | { kind: 'patient'; visitId: string; doctorId: string; joinToken: string };
+type SocketIdentity = { kind: 'staff'; actor: Actor } | { kind: 'patient'; visitId: string; doctorId: string; joinToken: string };
 type RealtimeSocket = Socket & { data: { identity: SocketIdentity } };
 
 function refuse(code: string, message: string): Error {
@@ -48,6 +51,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     private readonly queue: QueueService,
     private readonly presence: PresenceService,
     private readonly publisher: RealtimePublisher,
+    private readonly access: AccessService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -77,14 +81,19 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     });
   }
 
+  /** A doctor's queue (an assistant names one of the doctors they assist); the access helper decides. */
   @SubscribeMessage('queue.subscribe')
   queueSubscribe(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown): Promise<Ack<{ visits: VisitView[] }>> {
     return toAck(async () => {
-      emptyPayload(payload);
+      const request = queueSubscribeSchema.safeParse(payload ?? {});
+      if (!request.success) throw new BadPayload(request.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
       const identity = socket.data.identity;
-      if (identity.kind !== 'staff' || identity.role !== 'doctor') throw new AuthException(AuthExceptionCode.FORBIDDEN_ROLE);
-      await socket.join(doctorRoom(identity.userId));
-      return this.visits.today(identity.userId);
+      if (identity.kind !== 'staff') throw new AuthException(AuthExceptionCode.FORBIDDEN_ROLE);
+      const doctorId = await this.access.queueDoctorId(identity.actor, request.data.doctorId);
+      // One queue at a time per socket: switching doctors leaves the previous doctor's room.
+      for (const room of socket.rooms) if (room.startsWith('doctor:') && room !== doctorRoom(doctorId)) await socket.leave(room);
+      await socket.join(doctorRoom(doctorId));
+      return this.visits.today(identity.actor, doctorId);
     });
   }
 
@@ -103,7 +112,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
       return;
     }
     const user = await this.auth.authenticate(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
-    socket.data.identity = { kind: 'staff', userId: user.id, role: user.role };
+    socket.data.identity = { kind: 'staff', actor: await this.access.actorOf(user) };
+    // Disabling the account disconnects this room at once, on every node.
+    await socket.join(userRoom(user.id));
     this.logger.debug(`staff ${user.id} connected`);
   }
 }
@@ -116,7 +127,7 @@ function emptyPayload(payload: unknown): void {
 
 class BadPayload extends Error {
   readonly status = 400;
-  constructor() {
-    super('This request takes no fields.');
+  constructor(message = 'This request takes no fields.') {
+    super(message);
   }
 }

@@ -3,6 +3,7 @@ import type { VisitView, WaitingStatus } from '@visite/contracts';
 import { AppConfig } from '../../config/app-config';
 import { dayBounds } from '../../common/time/day-bounds';
 import { UsersRepository } from '../auth/users.repository';
+import { PracticesService } from '../practice/practices.service';
 import { PresenceService } from '../realtime/presence.service';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import type { VisitEntity } from './visit.entity';
@@ -23,10 +24,12 @@ export class QueueService implements BeforeApplicationShutdown {
     private readonly users: UsersRepository,
     private readonly presence: PresenceService,
     private readonly publisher: RealtimePublisher,
+    private readonly practices: PracticesService,
   ) {}
 
+  /** A doctor's day in their practice's time zone. */
   async today(doctorId: string, now = new Date()): Promise<{ entities: VisitEntity[]; views: VisitView[] }> {
-    const { start, end } = dayBounds(now, this.config.practiceTimeZone);
+    const { start, end } = dayBounds(now, await this.timeZoneOf(doctorId));
     const entities = await this.visits.forDoctorDay(doctorId, start, end);
     const online = await this.presence.onlineVisitIds(entities.map((v) => v.id));
     return { entities, views: entities.map((v) => toVisitView(v, online)) };
@@ -79,10 +82,15 @@ export class QueueService implements BeforeApplicationShutdown {
     }
   }
 
+  private async timeZoneOf(doctorId: string): Promise<string> {
+    const doctor = await this.users.findById(doctorId);
+    return doctor ? this.practices.timeZone(doctor.practiceId) : this.config.practiceTimeZone;
+  }
+
   private async statuses(doctorId: string, entities: VisitEntity[]): Promise<Map<string, WaitingStatus>> {
     const now = new Date();
     const doctor = await this.users.findById(doctorId);
-    const mean = await this.visits.meanDurationMinutes(doctorId, dayBounds(now, this.config.practiceTimeZone).start);
+    const mean = await this.visits.meanDurationMinutes(doctorId, dayBounds(now, await this.timeZoneOf(doctorId)).start);
     return waitingStatuses(entities, {
       now,
       meanMinutes: mean ?? this.config.defaultConsultationMinutes,

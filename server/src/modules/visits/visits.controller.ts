@@ -1,65 +1,72 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import type { DoctorQueue, MediaAccess, VisitView, VisitWithLink } from '@visite/contracts';
-import { Authenticated, AuthUser } from '../auth/authenticated.decorator';
-import type { UserEntity } from '../auth/user.entity';
-import { CreateVisitDto, QueueMessageDto } from './visits.dto';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  createVisitSchema, queueMessageSchema, queueQuerySchema,
+  type CreateVisitRequest, type DoctorQueue, type MediaAccess, type QueueMessageRequest, type VisitView, type VisitWithLink,
+} from '@visite/contracts';
+import { ZodPipe } from '../../common/validation/zod.pipe';
+import { Authenticated } from '../auth/authenticated.decorator';
+import type { Actor } from '../practice/actor';
+import { CurrentActor } from '../practice/current-actor.decorator';
 import { VisitsService } from './visits.service';
 
 const VisitId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
+/** Doctors and the assistants who manage their schedules; the access helper decides per visit. */
+const Care = () => Authenticated('doctor', 'assistant');
 
 @Controller()
 export class VisitsController {
   constructor(private readonly visits: VisitsService) {}
 
   @Get('visits/today')
-  @Authenticated('doctor')
-  today(@AuthUser() user: UserEntity): Promise<DoctorQueue> {
-    return this.visits.today(user.id);
+  @Care()
+  today(@CurrentActor() actor: Actor, @Query(new ZodPipe(queueQuerySchema)) query: { doctorId?: string }): Promise<DoctorQueue> {
+    return this.visits.today(actor, query.doctorId);
   }
 
   @Post('visits')
-  @Authenticated('doctor')
-  create(@AuthUser() user: UserEntity, @Body() dto: CreateVisitDto): Promise<VisitWithLink> {
-    return this.visits.create(user, dto);
+  @Care()
+  create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createVisitSchema)) body: CreateVisitRequest): Promise<VisitWithLink> {
+    return this.visits.create(actor, body);
   }
 
   @Get('visits/:id')
-  @Authenticated('doctor')
-  get(@AuthUser() user: UserEntity, @VisitId() id: string): Promise<VisitView> {
-    return this.visits.get(user, id);
+  @Care()
+  get(@CurrentActor() actor: Actor, @VisitId() id: string): Promise<VisitView> {
+    return this.visits.get(actor, id);
   }
 
   @Post('visits/:id/link')
-  @Authenticated('doctor')
-  reissueLink(@AuthUser() user: UserEntity, @VisitId() id: string): Promise<VisitWithLink> {
-    return this.visits.reissueLink(user, id);
+  @Care()
+  reissueLink(@CurrentActor() actor: Actor, @VisitId() id: string): Promise<VisitWithLink> {
+    return this.visits.reissueLink(actor, id);
   }
 
   @Post('visits/:id/admit')
   @HttpCode(200)
-  @Authenticated('doctor')
-  admit(@AuthUser() user: UserEntity, @VisitId() id: string): Promise<VisitView> {
-    return this.visits.admit(user, id);
+  @Care()
+  admit(@CurrentActor() actor: Actor, @VisitId() id: string): Promise<VisitView> {
+    return this.visits.admit(actor, id);
   }
 
+  /** The doctor ends (or cancels) a visit; an assistant can only cancel one that has not started. */
   @Post('visits/:id/end')
   @HttpCode(200)
-  @Authenticated('doctor')
-  end(@AuthUser() user: UserEntity, @VisitId() id: string): Promise<VisitView> {
-    return this.visits.endByDoctor(user, id);
+  @Care()
+  end(@CurrentActor() actor: Actor, @VisitId() id: string): Promise<VisitView> {
+    return this.visits.endByStaff(actor, id);
   }
 
   @Post('visits/:id/media-access')
   @HttpCode(200)
-  @Authenticated('doctor')
-  mediaAccess(@AuthUser() user: UserEntity, @VisitId() id: string): Promise<MediaAccess> {
-    return this.visits.mediaAccess(user, id);
+  @Care()
+  mediaAccess(@CurrentActor() actor: Actor, @VisitId() id: string): Promise<MediaAccess> {
+    return this.visits.mediaAccess(actor, id);
   }
 
   @Post('queue/message')
   @HttpCode(204)
-  @Authenticated('doctor')
-  queueMessage(@AuthUser() user: UserEntity, @Body() dto: QueueMessageDto): Promise<void> {
-    return this.visits.setQueueMessage(user, dto.message);
+  @Care()
+  queueMessage(@CurrentActor() actor: Actor, @Body(new ZodPipe(queueMessageSchema)) body: QueueMessageRequest): Promise<void> {
+    return this.visits.setQueueMessage(actor, body);
   }
 }

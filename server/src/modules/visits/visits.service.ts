@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateVisitRequest, DoctorQueue, MediaAccess, VisitEndedBy, VisitStatus, VisitView, VisitWithLink } from '@visite/contracts';
+import type { CreateVisitRequest, DoctorQueue, MediaAccess, QueueMessageRequest, VisitEndedBy, VisitStatus, VisitView, VisitWithLink } from '@visite/contracts';
 import { AppConfig } from '../../config/app-config';
 import { hashToken, randomToken } from '../../common/crypto/random-token';
 import { AuditService } from '../audit/audit.service';
-import type { UserEntity } from '../auth/user.entity';
 import { UsersRepository } from '../auth/users.repository';
 import { MediaTokenService } from '../media/media-token.service';
 import { SfuControlService } from '../media/sfu-control.service';
 import { PatientsRepository } from '../patients/patients.repository';
+import { AccessException, AccessExceptionCode } from '../practice/access.exception';
+import { AccessService } from '../practice/access.service';
+import type { Actor } from '../practice/actor';
 import { PresenceService } from '../realtime/presence.service';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { QueueService } from './queue.service';
@@ -34,9 +36,12 @@ export class VisitsService {
     private readonly media: MediaTokenService,
     private readonly sfu: SfuControlService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
-  async create(doctor: UserEntity, input: CreateVisitRequest): Promise<VisitWithLink> {
+  async create(actor: Actor, input: CreateVisitRequest): Promise<VisitWithLink> {
+    const doctorId = await this.access.queueDoctorId(actor, input.doctorId);
+    const existing = input.patientId ? await this.access.patient(actor, input.patientId, 'care') : null;
     const now = Date.now();
     const scheduledAt = input.scheduledAt ? new Date(input.scheduledAt) : new Date(now);
     if (scheduledAt.getTime() > now + MAX_AHEAD_MS || scheduledAt.getTime() < now - MAX_BEHIND_MS) {
@@ -45,51 +50,59 @@ export class VisitsService {
     const token = randomToken();
     const joinExpiresAt = this.joinExpiry(scheduledAt);
     const visitId = await this.visits.transaction(async (manager) => {
-      const p = input.patient;
-      const patient = await this.patients.create(
-        { firstName: p.firstName.trim(), lastName: p.lastName.trim(), birthDate: p.birthDate, phone: p.phone?.trim() || null, email: p.email?.trim().toLowerCase() || null },
-        manager,
-      );
-      return this.visits.create({ doctorId: doctor.id, patientId: patient.id, status: 'scheduled', scheduledAt, joinTokenHash: hashToken(token), joinExpiresAt }, manager);
+      let patientId = existing?.id;
+      if (!patientId) {
+        const p = input.patient!;
+        patientId = (
+          await this.patients.create(
+            { practiceId: actor.practiceId, firstName: p.firstName.trim(), lastName: p.lastName.trim(), birthDate: p.birthDate, phone: p.phone?.trim() || null, email: p.email?.trim().toLowerCase() || null },
+            manager,
+          )
+        ).id;
+      }
+      const id = await this.visits.create({ practiceId: actor.practiceId, doctorId, patientId, status: 'scheduled', scheduledAt, joinTokenHash: hashToken(token), joinExpiresAt }, manager);
+      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.created', visitId: id, detail: { patientId, doctorId } }, manager);
+      return id;
     });
-    await this.audit.record({ actorType: 'user', actorId: doctor.id, action: 'visit.created', visitId });
-    void this.queue.publish(doctor.id);
+    void this.queue.publish(doctorId);
     return this.withLink(await this.load(visitId), token, joinExpiresAt);
   }
 
-  async today(doctorId: string): Promise<DoctorQueue> {
-    return { visits: (await this.queue.today(doctorId)).views };
+  async today(actor: Actor, doctorId?: string): Promise<DoctorQueue> {
+    return { visits: (await this.queue.today(await this.access.queueDoctorId(actor, doctorId))).views };
   }
 
-  async get(doctor: UserEntity, visitId: string): Promise<VisitView> {
-    const visit = await this.owned(doctor, visitId);
-    await this.audit.record({ actorType: 'user', actorId: doctor.id, action: 'visit.viewed', visitId });
+  async get(actor: Actor, visitId: string): Promise<VisitView> {
+    const visit = await this.access.visit(actor, visitId, 'view');
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.viewed', visitId });
     return this.view(visit);
   }
 
-  async reissueLink(doctor: UserEntity, visitId: string): Promise<VisitWithLink> {
-    const visit = await this.owned(doctor, visitId);
+  async reissueLink(actor: Actor, visitId: string): Promise<VisitWithLink> {
+    const visit = await this.access.visit(actor, visitId, 'manage');
     if (isClosed(visit.status)) throw new VisitException(VisitExceptionCode.VISIT_CLOSED);
     const token = randomToken();
     const joinExpiresAt = this.joinExpiry(visit.scheduledAt);
     await this.visits.setJoinToken(visit.id, hashToken(token), joinExpiresAt);
-    await this.audit.record({ actorType: 'user', actorId: doctor.id, action: 'visit.link_reissued', visitId });
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.link_reissued', visitId });
     return this.withLink(visit, token, joinExpiresAt);
   }
 
-  async admit(doctor: UserEntity, visitId: string): Promise<VisitView> {
-    await this.owned(doctor, visitId);
+  async admit(actor: Actor, visitId: string): Promise<VisitView> {
+    const visit = await this.access.visit(actor, visitId, 'call');
     const admitted = await this.visits.transition(visitId, ['waiting'], { status: 'in_progress', startedAt: new Date() });
     if (!admitted) throw new VisitException(VisitExceptionCode.VISIT_NOT_WAITING);
-    await this.audit.record({ actorType: 'user', actorId: doctor.id, action: 'visit.admitted', visitId });
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.admitted', visitId });
     this.publisher.toVisit(visitId, 'visit.admitted', { visitId });
-    void this.queue.publish(doctor.id);
+    void this.queue.publish(visit.doctorId);
     return this.view(await this.load(visitId));
   }
 
-  async endByDoctor(doctor: UserEntity, visitId: string): Promise<VisitView> {
-    const visit = await this.owned(doctor, visitId);
-    return this.view(await this.end(visit, 'doctor', doctor.id));
+  /** The doctor ends or cancels; an assistant cancels a visit that has not started (never a consultation). */
+  async endByStaff(actor: Actor, visitId: string): Promise<VisitView> {
+    const visit = await this.access.visit(actor, visitId, actor.role === 'assistant' ? 'manage' : 'call');
+    if (actor.role === 'assistant' && visit.status === 'in_progress') throw new AccessException(AccessExceptionCode.ASSISTANT_CANNOT_JOIN);
+    return this.view(await this.end(visit, 'doctor', actor.userId));
   }
 
   /**
@@ -106,32 +119,28 @@ export class VisitsService {
     const media = await this.sfu.closeRoom(visit.id);
     if (completed) await this.visits.recordModality(visit.id, { modality: modalityFromMedia(media), modalitySource: media ? 'sfu' : null, modalityReason: null, mediaSummary: media });
     const after = await this.load(visit.id);
-    await this.audit.record({ actorType: endedBy === 'patient' ? 'patient' : 'user', actorId, action: `visit.${after.status}`, visitId: visit.id, detail: completed ? { modality: after.modality } : {} });
+    await this.audit.record({ actorType: endedBy === 'patient' ? 'patient' : 'user', actorId, practiceId: visit.practiceId, action: `visit.${after.status}`, visitId: visit.id, detail: completed ? { modality: after.modality } : {} });
     void this.queue.publish(visit.doctorId);
     return after;
   }
 
-  async mediaAccess(doctor: UserEntity, visitId: string): Promise<MediaAccess> {
-    const visit = await this.owned(doctor, visitId);
+  async mediaAccess(actor: Actor, visitId: string): Promise<MediaAccess> {
+    const visit = await this.access.visit(actor, visitId, 'call');
     if (visit.status !== 'in_progress') throw new VisitException(VisitExceptionCode.VISIT_NOT_IN_PROGRESS);
-    await this.audit.record({ actorType: 'user', actorId: doctor.id, action: 'visit.media_joined', visitId });
-    return this.media.mediaAccess({ sub: `doctor-${doctor.id}`, room: visit.id, role: 'doctor', name: doctor.displayName });
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.media_joined', visitId });
+    return this.media.mediaAccess({ sub: `doctor-${actor.userId}`, room: visit.id, role: 'doctor', name: actor.displayName });
   }
 
-  async setQueueMessage(doctor: UserEntity, message: string): Promise<void> {
-    await this.users.setQueueMessage(doctor.id, message.trim() || null);
-    await this.audit.record({ actorType: 'user', actorId: doctor.id, action: 'queue.message', detail: { message: message.trim() } });
-    await this.queue.publish(doctor.id);
+  async setQueueMessage(actor: Actor, request: QueueMessageRequest): Promise<void> {
+    const doctorId = await this.access.queueDoctorId(actor, request.doctorId);
+    const message = request.message.trim();
+    await this.users.setQueueMessage(doctorId, message || null);
+    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'queue.message', detail: { doctorId, message } });
+    await this.queue.publish(doctorId);
   }
 
   load(visitId: string): Promise<VisitEntity> {
     return this.visits.findById(visitId).then((v) => v ?? Promise.reject(new VisitException(VisitExceptionCode.VISIT_NOT_FOUND)));
-  }
-
-  private async owned(doctor: UserEntity, visitId: string): Promise<VisitEntity> {
-    const visit = await this.load(visitId);
-    if (visit.doctorId !== doctor.id) throw new VisitException(VisitExceptionCode.NOT_YOUR_VISIT);
-    return visit;
   }
 
   private async view(visit: VisitEntity): Promise<VisitView> {

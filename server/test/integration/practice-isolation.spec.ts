@@ -1,0 +1,206 @@
+import type { Socket } from 'socket.io-client';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { RealtimeGateway } from '../../src/modules/realtime/realtime.gateway';
+import { completedVisit, gpProfile, qualifiedIdentity, SfuControlDouble, tcg, VIDEO_BOTH_WAYS } from '../factories/billing';
+import { routeTable, socketEvents, type Route } from '../factories/route-table';
+import {
+  connectRealtime, createPractice, createStaff, createVisit, giveConsent, nextEvent, startTestApp, type Doctor, type TestApp,
+} from '../factories/test-app';
+
+/**
+ * Practice isolation, over the application's own route table and socket handlers: a route or event
+ * added later without scoping (or without a fixture here) fails this spec.
+ */
+describe('practice isolation: nothing of practice B reaches practice A (real PostgreSQL and Redis)', () => {
+  let t: TestApp;
+  let sfu: SfuControlDouble;
+  let db: DataSource;
+  const sockets: Socket[] = [];
+  const a: Record<'doctor' | 'assistant' | 'billing' | 'admin', Doctor> = {} as never;
+  const b = {} as {
+    practiceId: string; doctor: Doctor; biller: Doctor; admin: Doctor; assistant: Doctor;
+    visitId: string; waitingVisitId: string; joinToken: string; patientId: string; lineId: string; batchId: string;
+  };
+  const B_NAMES = ['Bérénice', 'Isolée-Cloisonnée'];
+
+  beforeAll(async () => {
+    sfu = await new SfuControlDouble().start();
+    t = await startTestApp({ SFU_CONTROL_URL: sfu.url });
+    db = t.app.get(DataSource);
+    a.doctor = await createStaff(t, 'doctor', 'Dr A');
+    a.assistant = await createStaff(t, 'assistant', 'Assistant A', t.practiceId, [a.doctor.id]);
+    a.billing = await createStaff(t, 'billing', 'Billing A');
+    a.admin = await createStaff(t, 'admin', 'Admin A');
+
+    b.practiceId = await createPractice(t, 'Cabinet B');
+    b.doctor = await createStaff(t, 'doctor', 'Dr B', b.practiceId);
+    b.biller = await createStaff(t, 'billing', 'Billing B', b.practiceId);
+    b.admin = await createStaff(t, 'admin', 'Admin B', b.practiceId);
+    b.assistant = await createStaff(t, 'assistant', 'Assistant B', b.practiceId, [b.doctor.id]);
+    const patient = { firstName: B_NAMES[0], lastName: B_NAMES[1], phone: '+33611223344' };
+    await request(t.url).put(`/api/billing/practitioners/${b.doctor.id}`).set('cookie', b.biller.cookie).send(gpProfile('10009876543')).expect(200);
+    b.visitId = await completedVisit(t, b.doctor, sfu, VIDEO_BOTH_WAYS, patient);
+    await request(t.url).put(`/api/visits/${b.visitId}/patient-identity`).set('cookie', b.doctor.cookie).send(qualifiedIdentity('10009876543')).expect(200);
+    const line = await request(t.url).post(`/api/visits/${b.visitId}/billing-line`).set('cookie', b.doctor.cookie).send(tcg()).expect(200);
+    b.lineId = line.body.id;
+    b.patientId = line.body.patientId;
+    const day = line.body.dateOfService;
+    b.batchId = (await request(t.url).post('/api/billing/batches').set('cookie', b.biller.cookie).send({ from: day, to: day }).expect(201)).body.id;
+    const waiting = await createVisit(t, b.doctor, { ...patient, firstName: 'Bastien' });
+    b.waitingVisitId = waiting.visit.id;
+    b.joinToken = waiting.joinToken;
+  });
+  afterEach(() => sockets.splice(0).forEach((s) => s.close()));
+  afterAll(async () => {
+    await t.close();
+    await sfu.close();
+  });
+
+  /** Routes reached without a staff session (they take their own credential, or none). */
+  const PUBLIC = [/^\/api\/auth\/(login|logout)$/, /^\/api\/health\//, /^\/api\/join\/:token/, /^\/api\/password-tokens\/:token$/];
+
+  function fill(route: Route): string {
+    return route.path.replace(/:(\w+)/g, (_, name: string) => {
+      const p = route.path;
+      if (name === 'id' && p.startsWith('/api/visits/')) return b.visitId;
+      if (name === 'id' && p.startsWith('/api/billing/visits/')) return b.visitId;
+      if (name === 'id' && p.startsWith('/api/billing/lines/')) return b.lineId;
+      if (name === 'id' && p.startsWith('/api/billing/batches/')) return b.batchId;
+      if (name === 'id' && (p.startsWith('/api/billing/patients/') || p.startsWith('/api/patients/'))) return b.patientId;
+      if (name === 'userId' && p.startsWith('/api/billing/practitioners/')) return b.doctor.id;
+      if (name === 'id' && p.startsWith('/api/staff/')) return b.assistant.id;
+      if (name === 'otherId' && p.startsWith('/api/patients/')) return b.patientId;
+      throw new Error(`isolation spec: no practice-B fixture for :${name} in ${route.method} ${p}: add one`);
+    });
+  }
+
+  /** A valid request of each route, aimed at practice B (so only scoping can refuse it). */
+  function requestFor(route: Route): { query?: Record<string, string>; body?: unknown } {
+    const key = `${route.method} ${route.path}`;
+    const today = new Date().toISOString().slice(0, 10);
+    const known: Record<string, { query?: Record<string, string>; body?: unknown }> = {
+      'GET /api/auth/me': {},
+      'GET /api/practice': {},
+      'PUT /api/practice': { body: { name: 'Taken over', settings: { timeZone: 'Europe/Paris' } } },
+      'GET /api/visits/today': { query: { doctorId: b.doctor.id } },
+      'POST /api/visits': { body: { doctorId: b.doctor.id, patientId: b.patientId } },
+      'GET /api/visits/:id': {},
+      'POST /api/visits/:id/link': {},
+      'POST /api/visits/:id/admit': {},
+      'POST /api/visits/:id/end': {},
+      'POST /api/visits/:id/media-access': {},
+      'POST /api/queue/message': { body: { message: 'pwned', doctorId: b.doctor.id } },
+      'GET /api/visits/:id/coding': {},
+      'POST /api/visits/:id/billing-line': { body: tcg() },
+      'PUT /api/visits/:id/patient-identity': { body: qualifiedIdentity(null) },
+      'GET /api/billing/lines': { query: { doctorId: b.doctor.id } },
+      'GET /api/billing/lines/:id': {},
+      'PUT /api/billing/lines/:id/coding': { body: tcg() },
+      'POST /api/billing/lines/:id/acknowledge': {},
+      'POST /api/billing/lines/:id/void': { body: { reason: 'takeover' } },
+      'POST /api/billing/lines/:id/reissue': {},
+      'PUT /api/billing/patients/:id/identity': { body: qualifiedIdentity(null) },
+      'PUT /api/billing/visits/:id/modality': { body: { modality: 'audio', reason: 'takeover' } },
+      'GET /api/billing/practitioners': {},
+      'PUT /api/billing/practitioners/:userId': { body: gpProfile('10001111111') },
+      'POST /api/billing/batches': { body: { from: today, to: today, doctorId: b.doctor.id } },
+      'GET /api/billing/batches': {},
+      'GET /api/billing/batches/:id/export': { query: { format: 'csv' } },
+      'GET /api/staff': {},
+      'POST /api/staff': { body: { email: 'intruder@visite.test', displayName: 'Intruder', role: 'assistant', assists: [b.doctor.id] } },
+      'PUT /api/staff/:id': { body: { displayName: 'Renamed', role: 'admin', assists: [] } },
+      'POST /api/staff/:id/disable': {},
+      'POST /api/staff/:id/enable': {},
+      'POST /api/staff/:id/reset': {},
+      'GET /api/staff/doctors': {},
+      'GET /api/patients': { query: { q: B_NAMES[1] } },
+      'POST /api/patients': { body: { firstName: B_NAMES[0], lastName: B_NAMES[1], birthDate: '1948-05-17', phone: '+33611223344' } },
+      'GET /api/patients/:id': {},
+      'PUT /api/patients/:id': { body: { firstName: 'X', lastName: 'Y', birthDate: '1950-01-01', phone: '+33600000000' } },
+      'GET /api/patients/:id/visits': {},
+      'POST /api/patients/:id/not-duplicate/:otherId': {},
+      'GET /api/patients/duplicates': {},
+    };
+    const found = known[key];
+    if (!found) throw new Error(`isolation spec: no request for ${key}: add a valid one aimed at practice B`);
+    return found;
+  }
+
+  async function snapshotB(): Promise<string> {
+    const rows = await Promise.all([
+      db.query(`SELECT * FROM visits WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
+      db.query(`SELECT * FROM patients WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
+      db.query(`SELECT * FROM billing_lines WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
+      db.query(`SELECT * FROM billing_batches WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
+      db.query(`SELECT id, email, display_name, role, disabled_at, password_hash, queue_message FROM users WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
+      db.query(`SELECT * FROM practices WHERE id = $1`, [b.practiceId]),
+      db.query(`SELECT * FROM billing_profiles WHERE user_id = $1`, [b.doctor.id]),
+      db.query(`SELECT * FROM assistant_doctors WHERE doctor_id = $1 ORDER BY assistant_id`, [b.doctor.id]),
+    ]);
+    return JSON.stringify(rows);
+  }
+
+  it('answers every staff route of practice A with 403/404 for B’s ids, and lists nothing of B', async () => {
+    const routes = routeTable(t.app).filter((r) => !PUBLIC.some((p) => p.test(r.path)));
+    expect(routes.length).toBeGreaterThan(20);
+    const before = await snapshotB();
+    const bIds = [b.visitId, b.waitingVisitId, b.patientId, b.lineId, b.batchId, b.doctor.id, b.biller.id, b.admin.id, b.assistant.id, b.practiceId];
+    const failures: string[] = [];
+    for (const route of routes) {
+      const path = fill(route);
+      const { query, body } = requestFor(route);
+      for (const [role, user] of Object.entries(a)) {
+        let call = request(t.url)[route.method.toLowerCase() as 'get'](path).set('cookie', user.cookie);
+        if (query) call = call.query(query);
+        if (body !== undefined) call = call.send(body as object);
+        const res = await call;
+        const text = res.text ?? '';
+        const leaked = [...bIds, ...B_NAMES, '33611223344', '295109912611193'].filter((needle) => text.includes(needle));
+        if (res.status >= 500) failures.push(`${role} ${route.method} ${path}: ${res.status} ${text.slice(0, 200)}`);
+        else if (route.path.includes(':') || JSON.stringify(body ?? {}).includes(b.doctor.id) || JSON.stringify(body ?? {}).includes(b.patientId)) {
+          if (![403, 404].includes(res.status)) failures.push(`${role} ${route.method} ${path}: expected 403/404, got ${res.status} ${text.slice(0, 200)}`);
+        }
+        if (leaked.length) failures.push(`${role} ${route.method} ${path}: answer holds practice B's ${leaked.join(', ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotB()).toBe(before);
+  });
+
+  it('answers every socket event of practice A with a refusal for B, and never publishes B’s queue to A', async () => {
+    const events = socketEvents(t.app.get(RealtimeGateway));
+    expect(events.sort()).toEqual(['queue.subscribe', 'waiting.join']);
+    const payloads: Record<string, unknown> = { 'queue.subscribe': { doctorId: b.doctor.id }, 'waiting.join': {} };
+    for (const user of [a.doctor, a.assistant, a.billing, a.admin]) {
+      const socket = await connectRealtime(t, { cookie: user.cookie });
+      sockets.push(socket);
+      for (const event of events) {
+        if (!(event in payloads)) throw new Error(`isolation spec: no payload for socket event ${event}: add one aimed at practice B`);
+        const ack = await socket.emitWithAck(event, payloads[event]);
+        expect(ack.ok).toBe(false);
+        expect(['VISIT_NOT_FOUND', 'DOCTOR_NOT_FOUND', 'NOT_YOUR_DOCTOR', 'FORBIDDEN_ROLE']).toContain(ack.error.code);
+      }
+    }
+
+    // A's doctor and assistant watch their own queue while B's patient knocks and B's doctor admits them.
+    const watchers = [await connectRealtime(t, { cookie: a.doctor.cookie }), await connectRealtime(t, { cookie: a.assistant.cookie })];
+    sockets.push(...watchers);
+    const seen: string[] = [];
+    for (const w of watchers) {
+      expect((await w.emitWithAck('queue.subscribe', {})).ok).toBe(true);
+      w.onAny((_event, payload) => seen.push(JSON.stringify(payload)));
+    }
+    const bDoctor = await connectRealtime(t, { cookie: b.doctor.cookie });
+    sockets.push(bDoctor);
+    await bDoctor.emitWithAck('queue.subscribe', {});
+    await giveConsent(t, b.joinToken);
+    const patient = await connectRealtime(t, { joinToken: b.joinToken });
+    sockets.push(patient);
+    const bSees = nextEvent<{ visits: { id: string; status: string }[] }>(bDoctor, 'queue.updated', (q) => q.visits.some((v) => v.id === b.waitingVisitId && v.status === 'waiting'));
+    expect((await patient.emitWithAck('waiting.join', {})).ok).toBe(true);
+    await bSees;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen.filter((p) => p.includes(b.waitingVisitId) || B_NAMES.some((n) => p.includes(n)))).toEqual([]);
+  });
+});
