@@ -39,6 +39,7 @@ mkdirSync(resultsDir, { recursive: true });
 const suites = [
   { name: 'contracts', dir: 'packages/contracts', args: [] },
   { name: 'billing rules', dir: 'packages/billing', args: [] },
+  { name: 'i18n catalogues', dir: 'packages/i18n', args: [] },
   { name: 'server (unit + integration on PostgreSQL and Redis)', dir: 'server', args: ['--runInBand'] },
   { name: 'sfu (real mediasoup worker)', dir: 'sfu', args: ['--runInBand'] },
   { name: 'web', dir: 'web', args: [] },
