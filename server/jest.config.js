@@ -6,6 +6,7 @@ const common = {
   moduleNameMapper: {
     '^@visite/contracts$': '<rootDir>/../packages/contracts/src/index.ts',
     '^@visite/billing$': '<rootDir>/../packages/billing/src/index.ts',
+    '^@visite/i18n$': '<rootDir>/../packages/i18n/src/index.ts',
   },
 };
 module.exports = {

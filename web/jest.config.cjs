@@ -15,6 +15,7 @@ module.exports = {
           types: ['jest'],
           isolatedModules: true,
           esModuleInterop: true,
+          resolveJsonModule: true,
           strict: true,
         },
       },
@@ -23,5 +24,6 @@ module.exports = {
   moduleNameMapper: {
     '^@visite/billing$': '<rootDir>/../packages/billing/src/index.ts',
     '^@visite/contracts$': '<rootDir>/../packages/contracts/src/index.ts',
+    '^@visite/i18n$': '<rootDir>/../packages/i18n/src/index.ts',
   },
 };

@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import './shared/i18n/i18n';
 import { App } from './app/app';
 import './shared/styles.css';
 

@@ -49,7 +49,10 @@ function instanceFor(language: Language): i18n {
 
 /** `t('fr', 'errors:VISIT_NOT_FOUND')`, `t('en', 'waiting:position', { count: 2 })`: a text in one language. */
 export function t(language: Language, key: string, vars?: TOptions): string {
-  return instanceFor(language).t(key, vars) as string;
+  // Untyped on purpose: a key may come from data (an error code). Apps that type their keys do so on
+  // their own instance (the web's CustomTypeOptions).
+  const translate = instanceFor(language).t as unknown as (key: string, options?: TOptions) => string;
+  return translate(key, vars);
 }
 
 /** Whether a key exists (in that language, without falling back), e.g. a server error code in `errors`. */

@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useAuth } from '../features/auth/auth-context';
 import { canUseBilling, homePathFor } from '../features/auth/home-path';
 import { RequireAuth } from '../features/auth/require-auth';
+import { LanguageSwitcher } from '../shared/ui/language-switcher';
 
 /** Frame of the practice pages: header with the signed-in user and sign out. */
 export function PracticeLayout() {
@@ -18,26 +20,28 @@ export function PracticeLayout() {
 function PracticeHeader() {
   const auth = useAuth();
   const navigate = useNavigate();
+  const { t } = useTranslation();
   return (
     <header className="app-header">
       <div className="app-header-nav">
         <Link to={homePathFor(auth.user?.role)} className="brand">
-          Visite
+          {t('appName')}
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label={t('nav.main')}>
           {auth.user?.role === 'doctor' && (
             <NavLink to="/" end className="nav-link" data-testid="nav-queue">
-              Queue
+              {t('nav.queue')}
             </NavLink>
           )}
           {canUseBilling(auth.user?.role) && (
             <NavLink to="/billing" className="nav-link" data-testid="nav-billing">
-              Billing
+              {t('nav.billing')}
             </NavLink>
           )}
         </nav>
       </div>
       <div className="app-header-user">
+        <LanguageSwitcher />
         <span className="muted">{auth.user?.displayName}</span>
         <button
           type="button"
@@ -46,7 +50,7 @@ function PracticeHeader() {
             void auth.logout().then(() => navigate('/login', { replace: true }));
           }}
         >
-          Sign out
+          {t('nav.signOut')}
         </button>
       </div>
     </header>

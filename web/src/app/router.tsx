@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate } from 'react-router-dom';
 import { useAuth } from '../features/auth/auth-context';
 import { BILLING_ROLES, homePathFor } from '../features/auth/home-path';
@@ -9,15 +10,18 @@ import { DoctorRoomPage } from '../features/consultation/doctor-room-page';
 import { PatientConsultation } from '../features/consultation/patient-consultation';
 import { JoinPage } from '../features/join/join-page';
 import { QueuePage } from '../features/queue/queue-page';
+import { useDocumentTitle } from '../shared/i18n/use-document-title';
 import { CardPage } from '../shared/ui/card-page';
 import { PracticeLayout } from './practice-layout';
 
 function NotFound() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('notFound.documentTitle'));
   return (
     <CardPage>
-      <h1>Page not found</h1>
-      <p className="muted">If you are a patient, open the link you received by SMS or e-mail again.</p>
-      <Link to="/">Home</Link>
+      <h1>{t('notFound.title')}</h1>
+      <p className="muted">{t('notFound.help')}</p>
+      <Link to="/">{t('notFound.home')}</Link>
     </CardPage>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '@visite/i18n';
 import { cameraIssueFromFailure, classifyGetUserMediaError, micErrorFromFailure } from './local-media';
 
 describe('getUserMedia error mapping', () => {
@@ -10,10 +11,11 @@ describe('getUserMedia error mapping', () => {
     expect(classifyGetUserMediaError(null)).toBe('other');
   });
 
-  it('maps microphone failures to a typed error with a message', () => {
+  it('maps microphone failures to a typed error whose kind names its message in both catalogues', () => {
     const denied = micErrorFromFailure('denied');
     expect(denied.kind).toBe('mic-denied');
-    expect(denied.message).toMatch(/refused/);
+    expect(t('fr', `media:mic.${denied.kind}`)).toBe('L’accès au micro a été refusé. Le médecin a besoin de vous entendre.');
+    expect(t('en', `media:mic.${denied.kind}`)).toMatch(/refused/);
     expect(micErrorFromFailure('not-found').kind).toBe('no-mic');
     expect(micErrorFromFailure('other').kind).toBe('unknown');
   });

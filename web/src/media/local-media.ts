@@ -5,16 +5,14 @@
 
 export type LocalMediaErrorKind = 'mic-denied' | 'no-mic' | 'mic-in-use' | 'insecure-context' | 'unsupported' | 'unknown';
 
-/** Why the camera is not in the stream, when it is not. */
+/** Why the camera is not in the stream, when it is not (its message: `media:camera.<issue>`). */
 export type CameraIssue = 'no-camera' | 'camera-denied' | 'camera-in-use' | 'camera-failed';
 
+/** The catalogue key of the message to show for it is `media:mic.<kind>`. */
 export class LocalMediaError extends Error {
   override readonly name = 'LocalMediaError';
-  constructor(
-    readonly kind: LocalMediaErrorKind,
-    message: string,
-  ) {
-    super(message);
+  constructor(readonly kind: LocalMediaErrorKind) {
+    super(`microphone unavailable: ${kind}`);
   }
 }
 
@@ -48,18 +46,9 @@ export function classifyGetUserMediaError(error: unknown): GumFailure {
   }
 }
 
-const MIC_MESSAGES: Record<LocalMediaErrorKind, string> = {
-  'mic-denied': 'Access to the microphone was refused. The doctor needs to hear you.',
-  'no-mic': 'No microphone was found on this device. Plug in a headset or use another device (a phone works well).',
-  'mic-in-use': 'The microphone is being used by another application. Close it (another call, for example) and try again.',
-  'insecure-context': 'This page must be opened over a secure connection (https) to use the camera and microphone.',
-  unsupported: 'This browser cannot make video calls. Please open the link in an up-to-date Chrome, Safari, Firefox or Edge.',
-  unknown: 'The microphone could not be started. Reload the page and try again.',
-};
-
 export function micErrorFromFailure(failure: GumFailure): LocalMediaError {
   const kind: LocalMediaErrorKind = failure === 'denied' ? 'mic-denied' : failure === 'not-found' ? 'no-mic' : failure === 'in-use' ? 'mic-in-use' : 'unknown';
-  return new LocalMediaError(kind, MIC_MESSAGES[kind]);
+  return new LocalMediaError(kind);
 }
 
 export function cameraIssueFromFailure(failure: GumFailure): CameraIssue {
@@ -89,9 +78,9 @@ async function hasVideoInput(): Promise<boolean | null> {
  */
 export async function acquireLocalMedia(): Promise<LocalMedia> {
   if (typeof window !== 'undefined' && !window.isSecureContext) {
-    throw new LocalMediaError('insecure-context', MIC_MESSAGES['insecure-context']);
+    throw new LocalMediaError('insecure-context');
   }
-  if (!navigator.mediaDevices?.getUserMedia) throw new LocalMediaError('unsupported', MIC_MESSAGES.unsupported);
+  if (!navigator.mediaDevices?.getUserMedia) throw new LocalMediaError('unsupported');
 
   const cameraPresent = await hasVideoInput();
   if (cameraPresent !== false) {
@@ -121,10 +110,3 @@ async function getAudioOnly(): Promise<MediaStream> {
 export function stopStream(stream: MediaStream | null | undefined): void {
   stream?.getTracks().forEach((track) => track.stop());
 }
-
-export const CAMERA_ISSUE_MESSAGES: Record<CameraIssue, string> = {
-  'no-camera': 'No camera was found. You can still talk with the doctor by audio only.',
-  'camera-denied': 'Access to the camera was refused, so the consultation will be audio only. The doctor may need to see you: see below how to allow the camera.',
-  'camera-in-use': 'The camera is being used by another application, so the consultation will be audio only. Close the other application and reload to use video.',
-  'camera-failed': 'The camera could not be started, so the consultation will be audio only.',
-};

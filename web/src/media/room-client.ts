@@ -47,8 +47,10 @@ export interface RemotePeer {
 export interface RoomState {
   connection: RoomConnectionState;
   closeReason: RoomCloseReason | null;
-  /** Last error worth showing (why we are reconnecting or failed). */
+  /** Last error worth showing (why we are reconnecting or failed), as the error said it. */
   error: string | null;
+  /** Its code when it has one (the `errors` catalogue's key: what the screen shows). */
+  errorCode: string | null;
   peers: RemotePeer[];
   micEnabled: boolean;
   cameraEnabled: boolean;
@@ -92,6 +94,12 @@ interface Session {
 
 class FatalRoomError extends Error {
   override readonly name = 'FatalRoomError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 class SignalingError extends Error {
@@ -118,6 +126,11 @@ const SIMULCAST_ENCODINGS: RTCRtpEncodingParameters[] = [
 function defaultIsFatalAccessError(error: unknown): boolean {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+function codeOf(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code ? code : null;
 }
 
 function messageOf(error: unknown): string {
@@ -151,6 +164,7 @@ export class RoomClient {
       connection: 'connecting',
       closeReason: null,
       error: null,
+      errorCode: null,
       peers: [],
       micEnabled: localStream.getAudioTracks().some((t) => t.enabled),
       cameraEnabled: hasCamera && localStream.getVideoTracks().some((t) => t.enabled),
@@ -186,7 +200,7 @@ export class RoomClient {
     if (this.closed) return;
     this.attempt = 0;
     this.clearReconnectTimer();
-    this.setState({ connection: 'connecting', error: null, reconnectAttempt: 0 });
+    this.setState({ connection: 'connecting', error: null, errorCode: null, reconnectAttempt: 0 });
     void this.connect();
   }
 
@@ -241,12 +255,12 @@ export class RoomClient {
       await this.connectSession(id, access);
       if (this.isStale(id)) return;
       this.attempt = 0;
-      this.setState({ connection: 'connected', error: null, reconnectAttempt: 0 });
+      this.setState({ connection: 'connected', error: null, errorCode: null, reconnectAttempt: 0 });
     } catch (error) {
       if (this.isStale(id)) return;
       if (error instanceof FatalRoomError || this.isFatalAccessError(error)) {
         this.teardown();
-        this.setState({ connection: 'failed', error: messageOf(error) });
+        this.setState({ connection: 'failed', error: messageOf(error), errorCode: codeOf(error) });
         return;
       }
       console.warn('[room] connection attempt failed', error);
@@ -266,7 +280,7 @@ export class RoomClient {
     this.clearPeers();
     const delay = immediate && this.attempt === 0 ? 0 : reconnectDelayMs(this.attempt);
     this.attempt += 1;
-    this.setState({ connection: 'reconnecting', error: reason, reconnectAttempt: this.attempt });
+    this.setState({ connection: 'reconnecting', error: reason, errorCode: null, reconnectAttempt: this.attempt });
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       void this.connect();
@@ -307,7 +321,7 @@ export class RoomClient {
     try {
       device = await Device.factory();
     } catch (error) {
-      throw new FatalRoomError(`This browser cannot join video calls (${messageOf(error)}). Please use an up-to-date Chrome, Safari, Firefox or Edge.`);
+      throw new FatalRoomError('UNSUPPORTED_BROWSER', `This browser cannot join video calls (${messageOf(error)}). Please use an up-to-date Chrome, Safari, Firefox or Edge.`);
     }
     await device.load({ routerRtpCapabilities });
     session.device = device;
@@ -643,7 +657,7 @@ function waitForConnect(socket: SfuSocket): Promise<void> {
       const data = error.data;
       if (data && typeof data.code === 'string') {
         const message = data.message ?? 'The media server refused the connection.';
-        reject(data.code === PROTOCOL_VERSION_MISMATCH ? new FatalRoomError(message) : new SignalingError(data.code, message));
+        reject(data.code === PROTOCOL_VERSION_MISMATCH ? new FatalRoomError(data.code, message) : new SignalingError(data.code, message));
       } else {
         reject(new SignalingError('CONNECT_FAILED', 'Cannot reach the media server.'));
       }

@@ -37,7 +37,7 @@ export function useLocalMedia(): LocalMediaHandle {
         return acquired;
       },
       (e: unknown) => {
-        setError(e instanceof LocalMediaError ? e : new LocalMediaError('unknown', e instanceof Error ? e.message : 'The microphone could not be started.'));
+        setError(e instanceof LocalMediaError ? e : new LocalMediaError('unknown'));
         return null;
       },
     );

@@ -6,6 +6,7 @@ const IDLE_STATE: RoomState = {
   connection: 'connecting',
   closeReason: null,
   error: null,
+  errorCode: null,
   peers: [],
   micEnabled: true,
   cameraEnabled: true,

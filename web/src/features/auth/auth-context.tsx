@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CurrentUser, LoginRequest } from '@visite/contracts';
-import { ApiError } from '../../shared/api/api-error';
+import { errorCode, errorMessage } from '../../shared/api/api-error';
 import { authApi } from './auth-api';
 
 type AuthStatus = 'unknown' | 'checking' | 'signed-in' | 'signed-out' | 'error';
@@ -33,9 +33,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       (e: unknown) => {
         setUser(null);
-        if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setStatus('signed-out');
+        const code = errorCode(e);
+        if (code === 'NOT_AUTHENTICATED' || code === 'UNAUTHORIZED' || code === 'FORBIDDEN' || code === 'FORBIDDEN_ROLE') setStatus('signed-out');
         else {
-          setError(e instanceof Error ? e.message : 'Could not check your session.');
+          setError(errorMessage(e));
           setStatus('error');
         }
       },

@@ -1,15 +1,18 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { ApiError, errorMessage } from '../../shared/api/api-error';
+import { errorMessage } from '../../shared/api/api-error';
+import { useDocumentTitle } from '../../shared/i18n/use-document-title';
 import { CardPage } from '../../shared/ui/card-page';
 import { useAuth } from './auth-context';
 import { landingAfterLogin } from './home-path';
-import { AUTH_TEXT } from './strings';
 
 export function LoginPage() {
   const auth = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  const { t } = useTranslation('auth');
+  useDocumentTitle(t('documentTitle'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -24,22 +27,22 @@ export function LoginPage() {
       const from = (location.state as { from?: string } | null)?.from;
       navigate(landingAfterLogin(me.role, from), { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 401 && !e.message ? AUTH_TEXT.invalid : errorMessage(e));
+      setError(errorMessage(e));
       setSubmitting(false);
     }
   };
 
   return (
     <CardPage>
-      <h1>{AUTH_TEXT.title}</h1>
-      <p className="muted">{AUTH_TEXT.subtitle}</p>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('subtitle')}</p>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <label className="field">
-          <span>{AUTH_TEXT.email}</span>
+          <span>{t('email')}</span>
           <input data-testid="login-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
         <label className="field">
-          <span>{AUTH_TEXT.password}</span>
+          <span>{t('password')}</span>
           <input
             data-testid="login-password"
             type="password"
@@ -55,7 +58,7 @@ export function LoginPage() {
           </p>
         )}
         <button data-testid="login-submit" type="submit" className="btn btn-primary btn-block" disabled={submitting}>
-          {submitting ? AUTH_TEXT.submitting : AUTH_TEXT.submit}
+          {submitting ? t('submitting') : t('submit')}
         </button>
       </form>
     </CardPage>

@@ -13,8 +13,8 @@ describe('batch form', () => {
   });
 
   it('needs a whole period in the right order', () => {
-    expect(readBatchForm({ from: '', to: '2025-06-30', doctorId: '' })).toHaveProperty('error');
-    expect(readBatchForm({ from: '2025-07-01', to: '2025-06-30', doctorId: '' })).toHaveProperty('error');
+    expect(readBatchForm({ from: '', to: '2025-06-30', doctorId: '' })).toEqual({ error: 'batches.periodMissing' });
+    expect(readBatchForm({ from: '2025-07-01', to: '2025-06-30', doctorId: '' })).toEqual({ error: 'lines.periodReversed' });
   });
 
   it('shortens a hash for display', () => {

@@ -19,8 +19,9 @@ export function defaultBatchForm(today: Date): BatchForm {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function readBatchForm(form: BatchForm): { request: CreateBatchRequest } | { error: string } {
-  if (!ISO_DATE.test(form.from) || !ISO_DATE.test(form.to)) return { error: 'Choose the first and the last day of the period.' };
+/** `error` is a key of the `billing` catalogue. */
+export function readBatchForm(form: BatchForm): { request: CreateBatchRequest } | { error: 'batches.periodMissing' | 'lines.periodReversed' } {
+  if (!ISO_DATE.test(form.from) || !ISO_DATE.test(form.to)) return { error: 'batches.periodMissing' };
   const problem = periodError(form.from, form.to);
   if (problem) return { error: problem };
   return { request: { from: form.from, to: form.to, ...(form.doctorId ? { doctorId: form.doctorId } : {}) } };

@@ -1,20 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/i18n/use-format';
 import { useEffect, useState, type FormEvent } from 'react';
 import { EXPORT_FORMATS, type BatchView, type PractitionerView } from '@visite/contracts';
 import { errorMessage } from '../../shared/api/api-error';
-import { EXPORT_FORMAT_LABELS } from '../../shared/billing/labels';
-import { formatCents } from '../../shared/billing/money';
-import { formatDateTime } from '../../shared/lib/format-time';
+import { useBillingTerms } from '../../shared/billing/labels';
 import { Notice } from '../../shared/ui/notice';
 import { Spinner } from '../../shared/ui/spinner';
 import { exportUrl, billingApi } from './billing-api';
 import { defaultBatchForm, mergeBatches, readBatchForm, shortHash, type BatchForm } from './batch-form';
 import { DoctorSelect } from './doctor-select';
-import { BILLING_TEXT } from './strings';
 import { useAction } from './use-action';
 
-const T = BILLING_TEXT.batches;
 
 export function BatchesTab({ practitioners }: { practitioners: PractitionerView[] }) {
+  const { t } = useTranslation('billing');
+  const terms = useBillingTerms();
+  const format = useFormat();
   const [batches, setBatches] = useState<BatchView[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [form, setForm] = useState<BatchForm>(() => defaultBatchForm(new Date()));
@@ -28,14 +29,14 @@ export function BatchesTab({ practitioners }: { practitioners: PractitionerView[
     );
   }, []);
 
-  const doctorName = (id: string | null) => (id ? (practitioners.find((p) => p.userId === id)?.displayName ?? id) : T.allDoctors);
+  const doctorName = (id: string | null) => (id ? (practitioners.find((p) => p.userId === id)?.displayName ?? id) : t('batches.allDoctors'));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setCreated(null);
     const result = readBatchForm(form);
     if ('error' in result) {
-      create.setError(result.error);
+      create.setError(t(result.error));
       return;
     }
     await create.run(async () => {
@@ -48,20 +49,20 @@ export function BatchesTab({ practitioners }: { practitioners: PractitionerView[
   return (
     <div className="batches-layout">
       <section className="panel" aria-labelledby="batch-create-title">
-        <h2 id="batch-create-title">{T.createTitle}</h2>
-        <p className="muted small">{T.createHelp}</p>
+        <h2 id="batch-create-title">{t('batches.createTitle')}</h2>
+        <p className="muted small">{t('batches.createHelp')}</p>
         <form className="filters" onSubmit={(e) => void submit(e)} noValidate>
           <label className="field">
-            <span>{T.from}</span>
+            <span>{t('batches.from')}</span>
             <input type="date" data-testid="batch-from" value={form.from} onChange={(e) => setForm((f) => ({ ...f, from: e.target.value }))} />
           </label>
           <label className="field">
-            <span>{T.to}</span>
+            <span>{t('batches.to')}</span>
             <input type="date" data-testid="batch-to" value={form.to} onChange={(e) => setForm((f) => ({ ...f, to: e.target.value }))} />
           </label>
-          <DoctorSelect label={T.doctor} anyLabel={T.anyDoctor} testId="batch-doctor" value={form.doctorId} practitioners={practitioners} onChange={(v) => setForm((f) => ({ ...f, doctorId: v }))} />
+          <DoctorSelect label={t('batches.doctor')} anyLabel={t('batches.anyDoctor')} testId="batch-doctor" value={form.doctorId} practitioners={practitioners} onChange={(v) => setForm((f) => ({ ...f, doctorId: v }))} />
           <button type="submit" className="btn btn-primary" data-testid="batch-create" disabled={create.busy}>
-            {create.busy ? T.creating : T.create}
+            {create.busy ? t('batches.creating') : t('batches.create')}
           </button>
         </form>
         {create.error && (
@@ -71,28 +72,28 @@ export function BatchesTab({ practitioners }: { practitioners: PractitionerView[
         )}
         {created && (
           <Notice tone="success" testId="batch-created">
-            <p>{T.created(created.number, created.lineCount, formatCents(created.totalCents))}</p>
+            <p>{t('batches.created', { number: created.number, count: created.lineCount, total: format.money(created.totalCents) })}</p>
           </Notice>
         )}
       </section>
 
       <section className="panel" aria-labelledby="batch-list-title">
-        <h2 id="batch-list-title">{T.listTitle}</h2>
+        <h2 id="batch-list-title">{t('batches.listTitle')}</h2>
         {loadError && <Notice tone="error">{loadError}</Notice>}
-        {!batches && !loadError && <Spinner label={T.loading} />}
-        {batches && batches.length === 0 && <p className="muted">{T.empty}</p>}
+        {!batches && !loadError && <Spinner label={t('batches.loading')} />}
+        {batches && batches.length === 0 && <p className="muted">{t('batches.empty')}</p>}
         {batches && batches.length > 0 && (
           <div className="table-wrap">
             <table className="table">
               <thead>
                 <tr>
-                  <th>{T.columns.number}</th>
-                  <th>{T.columns.created}</th>
-                  <th>{T.columns.period}</th>
-                  <th className="num">{T.columns.lines}</th>
-                  <th className="num">{T.columns.total}</th>
-                  <th>{T.columns.hash}</th>
-                  <th>{T.columns.download}</th>
+                  <th>{t('batches.columns.number')}</th>
+                  <th>{t('batches.columns.created')}</th>
+                  <th>{t('batches.columns.period')}</th>
+                  <th className="num">{t('batches.columns.lines')}</th>
+                  <th className="num">{t('batches.columns.total')}</th>
+                  <th>{t('batches.columns.hash')}</th>
+                  <th>{t('batches.columns.download')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -102,10 +103,10 @@ export function BatchesTab({ practitioners }: { practitioners: PractitionerView[
                       <strong>{batch.number}</strong>
                     </td>
                     <td>
-                      {formatDateTime(batch.createdAt)}
+                      {format.dateTime(batch.createdAt)}
                       <br />
                       <span className="muted small">
-                        {T.by} {batch.createdBy.displayName}
+                        {t('batches.by', { name: batch.createdBy.displayName })}
                       </span>
                     </td>
                     <td>
@@ -114,7 +115,7 @@ export function BatchesTab({ practitioners }: { practitioners: PractitionerView[
                       <span className="muted small">{doctorName(batch.doctorId)}</span>
                     </td>
                     <td className="num">{batch.lineCount}</td>
-                    <td className="num">{formatCents(batch.totalCents)}</td>
+                    <td className="num">{format.money(batch.totalCents)}</td>
                     <td>
                       <code title={batch.contentHash}>{shortHash(batch.contentHash)}</code>
                     </td>
@@ -122,7 +123,7 @@ export function BatchesTab({ practitioners }: { practitioners: PractitionerView[
                       <div className="downloads">
                         {EXPORT_FORMATS.map((format) => (
                           <a key={format} href={exportUrl(batch.id, format)} download data-testid={`batch-download-${format}`}>
-                            {EXPORT_FORMAT_LABELS[format]}
+                            {terms.exportFormat(format)}
                           </a>
                         ))}
                       </div>

@@ -1,9 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Notice } from '../../shared/ui/notice';
 import { BatchesTab } from './batches-tab';
 import { LinesTab } from './lines-tab';
 import { PractitionersTab } from './practitioners-tab';
-import { BILLING_TEXT as T } from './strings';
+import { useDocumentTitle } from '../../shared/i18n/use-document-title';
 import { usePractitioners } from './use-practitioners';
 
 const TABS = ['lines', 'batches', 'practitioners'] as const;
@@ -13,15 +14,17 @@ const asTab = (value: string | null): Tab => (TABS as readonly string[]).include
 
 /** Billing staff's screens: route /billing (?tab=lines|batches|practitioners). */
 export function BillingPage() {
+  const { t } = useTranslation('billing');
   const [params, setParams] = useSearchParams();
   const tab = asTab(params.get('tab'));
+  useDocumentTitle(t('documentTitle'));
   const { practitioners, error, replace } = usePractitioners();
 
   return (
     <div className="billing-layout" data-testid="billing-page">
       <div className="row-between">
-        <h1>{T.title}</h1>
-        <div className="tabs" role="tablist" aria-label={T.title}>
+        <h1>{t('title')}</h1>
+        <div className="tabs" role="tablist" aria-label={t('title')}>
           {TABS.map((name) => (
             <button
               key={name}
@@ -32,7 +35,7 @@ export function BillingPage() {
               data-testid={`billing-tab-${name}`}
               onClick={() => setParams(name === 'lines' ? {} : { tab: name })}
             >
-              {T.tabs[name]}
+              {t(`tabs.${name}`)}
             </button>
           ))}
         </div>

@@ -1,19 +1,20 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import { feesValidOn, proposeCode } from '@visite/billing';
 import type { BillingLineView } from '@visite/contracts';
 import { CheckedResults } from '../../shared/billing/checked-results';
 import { CodingForm } from '../../shared/billing/coding-form';
 import { hasErrors } from '../../shared/billing/coding-form-state';
-import { STATE_LABELS } from '../../shared/billing/labels';
+import { useBillingTerms } from '../../shared/billing/labels';
 import { useCodingForm } from '../../shared/billing/use-coding-form';
 import { billingApi } from './billing-api';
-import { BILLING_TEXT } from './strings';
 import { useAction } from './use-action';
 
-const T = BILLING_TEXT.detail;
 
 /** The biller's correction of a line's coding: the doctor's form, priced and checked on the line's own data. */
 export function LineCodingCorrection({ line, onChanged }: { line: BillingLineView; onChanged: (lines: BillingLineView[]) => void }) {
+  const { t } = useTranslation('billing');
+  const terms = useBillingTerms();
   const { input, dateOfService } = line;
   const fees = useMemo(() => feesValidOn(dateOfService), [dateOfService]);
   const proposal = useMemo(() => proposeCode(input.practitioner, input.visit.modality, dateOfService), [input.practitioner, input.visit.modality, dateOfService]);
@@ -35,7 +36,7 @@ export function LineCodingCorrection({ line, onChanged }: { line: BillingLineVie
     await action.run(async () => {
       const updated = await billingApi.correctCoding(line.id, form.read.coding);
       onChanged([updated]);
-      setSavedState(STATE_LABELS[updated.state]);
+      setSavedState(terms.state(updated.state));
       setShowErrors(false);
     });
   };
@@ -59,11 +60,11 @@ export function LineCodingCorrection({ line, onChanged }: { line: BillingLineVie
       {action.error && <p className="form-error" role="alert">{action.error}</p>}
       <div className="button-row">
         <button type="button" className="btn btn-primary" data-testid="line-save-coding" disabled={action.busy} onClick={() => void save()}>
-          {action.busy ? T.saving : T.saveCoding}
+          {action.busy ? t('detail.saving') : t('detail.saveCoding')}
         </button>
         {savedState && (
           <p className="form-ok" data-testid="line-coding-saved" role="status">
-            {T.done} {T.state}: {savedState}
+            {t('detail.savedState', { state: savedState })}
           </p>
         )}
       </div>

@@ -1,30 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/i18n/use-format';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { MODALITIES, type BillingLineView, type Modality, type PatientIdentityUpdate } from '@visite/contracts';
 import { IdentityForm } from '../../shared/billing/identity-form';
-import {
-  CARE_EXCEPTION_LABELS,
-  IDENTITY_STATUS_LABELS,
-  MODALITY_LABELS,
-  modalityLabel,
-  PATIENT_LOCATION_LABELS,
-  PROFESSION_LABELS,
-  SECTOR_LABELS,
-  SEX_LABELS,
-  SPECIALTY_LABELS,
-  STATE_LABELS,
-} from '../../shared/billing/labels';
+import { useBillingTerms } from '../../shared/billing/labels';
 import { sortResults } from '../../shared/billing/live-evaluation';
-import { formatCents } from '../../shared/billing/money';
 import { RuleResults } from '../../shared/billing/rule-results';
-import { formatDateTime } from '../../shared/lib/format-time';
 import { billingApi } from './billing-api';
 import { lineActions } from './line-actions';
 import { LineCodingCorrection } from './line-coding-correction';
-import { BILLING_TEXT } from './strings';
 import { useAction } from './use-action';
 
-const T = BILLING_TEXT.detail;
-const F = T.fields;
 
 interface Props {
   line: BillingLineView;
@@ -35,6 +21,9 @@ interface Props {
 
 /** One line in full, with what billing staff can do with it. */
 export function LineDetail({ line, onChanged, onClose }: Props) {
+  const { t } = useTranslation(['billing', 'common']);
+  const terms = useBillingTerms();
+  const format = useFormat();
   const actions = lineActions(line);
   const { coding, patient, practitioner } = line.input;
   const [open, setOpen] = useState<'coding' | 'identity' | 'modality' | null>(null);
@@ -52,100 +41,100 @@ export function LineDetail({ line, onChanged, onClose }: Props) {
     <aside ref={panel} className="panel line-detail" data-testid="line-detail" data-line-id={line.id} data-state={line.state} aria-labelledby="line-detail-title">
       <div className="row-between">
         <h2 id="line-detail-title">
-          {T.title} {coding.code || '—'} · {patient.lastName} {patient.firstName}
+          {t('detail.title', { code: coding.code || '—', patient: `${patient.lastName} ${patient.firstName}` })}
         </h2>
         <button type="button" className="btn btn-link" data-testid="line-close" onClick={onClose}>
-          {T.close}
+          {t('detail.close')}
         </button>
       </div>
 
       <dl className="facts">
-        <Fact label={T.state}>
+        <Fact label={t('detail.state')}>
           <span className={`state-badge state-${line.state}`} data-testid="line-detail-state">
-            {STATE_LABELS[line.state]}
+            {terms.state(line.state)}
           </span>
         </Fact>
-        <Fact label={T.dateOfService}>{line.dateOfService}</Fact>
-        <Fact label={T.doctor}>{line.doctor.displayName}</Fact>
-        <Fact label={T.modality}>
-          <span data-testid="line-detail-modality">{modalityLabel(line.input.visit.modality)}</span>
+        <Fact label={t('detail.dateOfService')}>{format.date(line.dateOfService)}</Fact>
+        <Fact label={t('detail.doctor')}>{line.doctor.displayName}</Fact>
+        <Fact label={t('detail.modality')}>
+          <span data-testid="line-detail-modality">{terms.modality(line.input.visit.modality)}</span>
         </Fact>
-        <Fact label={T.total}>{formatCents(line.totalCents)}</Fact>
-        {line.batchId && <Fact label={T.batch}>{line.batchId}</Fact>}
-        {line.replacesLineId && <Fact label={T.replaces}>{line.replacesLineId}</Fact>}
+        <Fact label={t('detail.total')}>{format.money(line.totalCents)}</Fact>
+        {line.batchId && <Fact label={t('detail.batch')}>{line.batchId}</Fact>}
+        {line.replacesLineId && <Fact label={t('detail.replaces')}>{line.replacesLineId}</Fact>}
       </dl>
-      {line.warningsAcknowledged && <p className="muted small">{T.acknowledged(line.warningsAcknowledged.by, formatDateTime(line.warningsAcknowledged.at))}</p>}
-      {line.voided && <p className="muted small">{T.voided(line.voided.by, formatDateTime(line.voided.at), line.voided.reason)}</p>}
-      <p className="muted small">{T.versions(line.feeTableVersion, line.rulesVersion)}</p>
+      {line.warningsAcknowledged && <p className="muted small">{t('detail.acknowledged', { by: line.warningsAcknowledged.by, at: format.dateTime(line.warningsAcknowledged.at) })}</p>}
+      {line.voided && <p className="muted small">{t('detail.voided', { by: line.voided.by, at: format.dateTime(line.voided.at), reason: line.voided.reason })}</p>}
+      <p className="muted small">{t('detail.versions', { fees: line.feeTableVersion, rules: line.rulesVersion })}</p>
 
-      <h3>{T.results}</h3>
+      <h3>{t('detail.results')}</h3>
       <RuleResults results={sortResults(line.results)} emptyTestId="line-no-problems" />
 
       <div className="detail-columns">
         <section>
-          <h3>{T.coding}</h3>
+          <h3>{t('detail.coding')}</h3>
           <dl className="facts facts-compact">
-            <Fact label={F.code}>{coding.code || '—'}</Fact>
-            <Fact label={F.amount}>{formatCents(coding.amountCents)}</Fact>
-            <Fact label={F.addOns}>{coding.addOns.length ? coding.addOns.map((a) => `${a.code} ${formatCents(a.amountCents)}`).join(', ') : T.none}</Fact>
-            <Fact label={F.extraFee}>{coding.extraFeeCents ? formatCents(coding.extraFeeCents) : T.none}</Fact>
-            <Fact label={F.location}>{coding.patientLocation ? PATIENT_LOCATION_LABELS[coding.patientLocation] : T.none}</Fact>
-            <Fact label={F.referral}>{coding.referral ? T.yes : T.no}</Fact>
-            <Fact label={F.exception}>{coding.careException ? CARE_EXCEPTION_LABELS[coding.careException] : T.none}</Fact>
-            <Fact label={F.reason}>{coding.exceptionReason ?? T.none}</Fact>
-            <Fact label={F.sickNote}>{coding.sickNote ? T.days(coding.sickNote.days, coding.sickNote.inPersonImpossible) : T.none}</Fact>
-            <Fact label={F.otherProfessional}>{coding.otherProfessionalRpps ?? T.none}</Fact>
-            <Fact label={F.thirdParty}>{coding.thirdPartyPayment ? T.yes : T.no}</Fact>
-            <Fact label={F.coverage}>{coding.coveragePercent} %</Fact>
+            <Fact label={t('detail.fields.code')}>{coding.code || '—'}</Fact>
+            <Fact label={t('detail.fields.amount')}>{format.money(coding.amountCents)}</Fact>
+            <Fact label={t('detail.fields.addOns')}>{coding.addOns.length ? coding.addOns.map((a) => `${a.code} ${format.money(a.amountCents)}`).join(', ') : t('common:none')}</Fact>
+            <Fact label={t('detail.fields.extraFee')}>{coding.extraFeeCents ? format.money(coding.extraFeeCents) : t('common:none')}</Fact>
+            <Fact label={t('detail.fields.location')}>{coding.patientLocation ? terms.location(coding.patientLocation) : t('common:none')}</Fact>
+            <Fact label={t('detail.fields.referral')}>{coding.referral ? t('common:yes') : t('common:no')}</Fact>
+            <Fact label={t('detail.fields.exception')}>{coding.careException ? terms.exception(coding.careException) : t('common:none')}</Fact>
+            <Fact label={t('detail.fields.reason')}>{coding.exceptionReason ?? t('common:none')}</Fact>
+            <Fact label={t('detail.fields.sickNote')}>{coding.sickNote ? t(coding.sickNote.inPersonImpossible ? 'detail.daysInPersonImpossible' : 'detail.days', { count: coding.sickNote.days }) : t('common:none')}</Fact>
+            <Fact label={t('detail.fields.otherProfessional')}>{coding.otherProfessionalRpps ?? t('common:none')}</Fact>
+            <Fact label={t('detail.fields.thirdParty')}>{coding.thirdPartyPayment ? t('common:yes') : t('common:no')}</Fact>
+            <Fact label={t('detail.fields.coverage')}>{coding.coveragePercent} %</Fact>
           </dl>
         </section>
         <section>
-          <h3>{T.patient}</h3>
+          <h3>{t('detail.patient')}</h3>
           <dl className="facts facts-compact">
-            <Fact label={F.name}>
+            <Fact label={t('detail.fields.name')}>
               {patient.firstName} {patient.lastName}
             </Fact>
-            <Fact label={F.birthDate}>{patient.birthDate}</Fact>
-            <Fact label={F.sex}>{SEX_LABELS[patient.sex]}</Fact>
-            <Fact label={F.nir}>{patient.insuredNir ?? T.none}</Fact>
-            <Fact label={F.rank}>{patient.beneficiaryRank}</Fact>
-            <Fact label={F.identityStatus}>{IDENTITY_STATUS_LABELS[patient.identityStatus]}</Fact>
-            <Fact label={F.ins}>{patient.ins ? `${patient.ins} (${patient.insOid ?? '?'})` : T.none}</Fact>
-            <Fact label={F.regularDoctor}>{patient.regularDoctorRpps ?? T.none}</Fact>
+            <Fact label={t('detail.fields.birthDate')}>{format.date(patient.birthDate)}</Fact>
+            <Fact label={t('detail.fields.sex')}>{terms.sex(patient.sex)}</Fact>
+            <Fact label={t('detail.fields.nir')}>{patient.insuredNir ?? t('common:none')}</Fact>
+            <Fact label={t('detail.fields.rank')}>{patient.beneficiaryRank}</Fact>
+            <Fact label={t('detail.fields.identityStatus')}>{terms.identityStatus(patient.identityStatus)}</Fact>
+            <Fact label={t('detail.fields.ins')}>{patient.ins ? `${patient.ins} (${patient.insOid ?? '?'})` : t('common:none')}</Fact>
+            <Fact label={t('detail.fields.regularDoctor')}>{patient.regularDoctorRpps ?? t('common:none')}</Fact>
           </dl>
-          <h3>{T.practitioner}</h3>
+          <h3>{t('detail.practitioner')}</h3>
           <dl className="facts facts-compact">
-            <Fact label={F.name}>
+            <Fact label={t('detail.fields.name')}>
               {practitioner.firstName} {practitioner.lastName}
             </Fact>
-            <Fact label={F.rpps}>{practitioner.rpps}</Fact>
-            <Fact label={F.amNumber}>{practitioner.amNumber}</Fact>
-            <Fact label={F.profession}>
-              {PROFESSION_LABELS[practitioner.profession]}, {SPECIALTY_LABELS[practitioner.specialty]}
+            <Fact label={t('detail.fields.rpps')}>{practitioner.rpps}</Fact>
+            <Fact label={t('detail.fields.amNumber')}>{practitioner.amNumber}</Fact>
+            <Fact label={t('detail.fields.profession')}>
+              {terms.profession(practitioner.profession)}, {terms.specialty(practitioner.specialty)}
             </Fact>
-            <Fact label={F.sector}>
-              {SECTOR_LABELS[practitioner.sector]}
-              {practitioner.optam ? `, ${F.optam}` : ''}
+            <Fact label={t('detail.fields.sector')}>
+              {terms.sector(practitioner.sector)}
+              {practitioner.optam ? `, ${t('detail.fields.optam')}` : ''}
             </Fact>
           </dl>
         </section>
       </div>
 
-      <h3>{T.actions}</h3>
+      <h3>{t('detail.actions')}</h3>
       <div className="detail-actions">
         {actions.acknowledge && (
-          <ButtonAction help={T.acknowledgeHelp} label={T.acknowledge} testId="line-acknowledge" run={async () => onChanged([await billingApi.acknowledge(line.id)])} />
+          <ButtonAction help={t('detail.acknowledgeHelp')} label={t('detail.acknowledge')} testId="line-acknowledge" run={async () => onChanged([await billingApi.acknowledge(line.id)])} />
         )}
 
         {actions.correct && (
           <>
-            <Expander title={T.correctCoding} open={open === 'coding'} onToggle={() => toggle('coding')} testId="line-correct-coding">
+            <Expander title={t('detail.correctCoding')} open={open === 'coding'} onToggle={() => toggle('coding')} testId="line-correct-coding">
               <LineCodingCorrection line={line} onChanged={onChanged} />
             </Expander>
-            <Expander title={T.correctIdentity} open={open === 'identity'} onToggle={() => toggle('identity')} testId="line-correct-identity">
-              <IdentityForm patient={patient} selfRpps={practitioner.rpps} selfLabel={T.selfRegularDoctor} onSave={saveIdentity} />
+            <Expander title={t('detail.correctIdentity')} open={open === 'identity'} onToggle={() => toggle('identity')} testId="line-correct-identity">
+              <IdentityForm patient={patient} selfRpps={practitioner.rpps} selfLabel={t('detail.selfRegularDoctor')} onSave={saveIdentity} />
             </Expander>
-            <Expander title={T.recordModality} open={open === 'modality'} onToggle={() => toggle('modality')} testId="line-record-modality">
+            <Expander title={t('detail.recordModality')} open={open === 'modality'} onToggle={() => toggle('modality')} testId="line-record-modality">
               <ModalityAction line={line} onChanged={onChanged} />
             </Expander>
           </>
@@ -155,8 +144,8 @@ export function LineDetail({ line, onChanged, onClose }: Props) {
 
         {actions.reissue && (
           <ButtonAction
-            help={T.reissueHelp}
-            label={T.reissue}
+            help={t('detail.reissueHelp')}
+            label={t('detail.reissue')}
             testId="line-reissue"
             run={async () => {
               const created = await billingApi.reissue(line.id);
@@ -204,6 +193,8 @@ function Expander({ title, open, onToggle, testId, children }: { title: string; 
 }
 
 function ModalityAction({ line, onChanged }: { line: BillingLineView; onChanged: (lines: BillingLineView[]) => void }) {
+  const { t } = useTranslation(['billing', 'common']);
+  const terms = useBillingTerms();
   const [modality, setModality] = useState<Modality>(line.input.visit.modality ?? 'video');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState(false);
@@ -212,7 +203,7 @@ function ModalityAction({ line, onChanged }: { line: BillingLineView; onChanged:
   const submit = async () => {
     setDone(false);
     if (!reason.trim()) {
-      action.setError(T.modalityReasonMissing);
+      action.setError(t('detail.modalityReasonMissing'));
       return;
     }
     const ok = await action.run(async () => onChanged((await billingApi.modality(line.visitId, { modality, reason: reason.trim() })).lines));
@@ -226,38 +217,39 @@ function ModalityAction({ line, onChanged }: { line: BillingLineView; onChanged:
     <div className="form">
       <div className="form-row">
         <label className="field">
-          <span>{T.modality_}</span>
+          <span>{t('detail.modalityChoice')}</span>
           <select data-testid="line-modality-select" value={modality} onChange={(e) => setModality(e.target.value as Modality)}>
             {MODALITIES.map((m) => (
               <option key={m} value={m}>
-                {MODALITY_LABELS[m]}
+                {terms.modality(m)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>{T.modalityReason}</span>
+          <span>{t('detail.modalityReason')}</span>
           <input data-testid="line-modality-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
         </label>
       </div>
       {action.error && <p className="form-error">{action.error}</p>}
       <div className="button-row">
         <button type="button" className="btn btn-primary" data-testid="line-modality-save" disabled={action.busy} onClick={() => void submit()}>
-          {T.recordModalityButton}
+          {t('detail.recordModalityButton')}
         </button>
-        {done && <p className="form-ok">{T.done}</p>}
+        {done && <p className="form-ok">{t('detail.done')}</p>}
       </div>
     </div>
   );
 }
 
 function VoidAction({ line, onChanged }: { line: BillingLineView; onChanged: (lines: BillingLineView[]) => void }) {
+  const { t } = useTranslation(['billing', 'common']);
   const [reason, setReason] = useState('');
   const action = useAction();
 
   const submit = async () => {
     if (!reason.trim()) {
-      action.setError(T.voidReasonMissing);
+      action.setError(t('detail.voidReasonMissing'));
       return;
     }
     await action.run(async () => onChanged([await billingApi.voidLine(line.id, { reason: reason.trim() })]));
@@ -267,14 +259,14 @@ function VoidAction({ line, onChanged }: { line: BillingLineView; onChanged: (li
     <div className="action-block void-block">
       <label className="field">
         <span>
-          {T.voidTitle} — {T.voidReason}
+          {t('detail.voidTitle')}
         </span>
         <input data-testid="line-void-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
-      {line.state === 'exported' && <p className="muted small">{T.voidExportedHelp}</p>}
+      {line.state === 'exported' && <p className="muted small">{t('detail.voidExportedHelp')}</p>}
       {action.error && <p className="form-error">{action.error}</p>}
       <button type="button" className="btn btn-danger" data-testid="line-void" disabled={action.busy} onClick={() => void submit()}>
-        {T.voidButton}
+        {t('detail.voidButton')}
       </button>
     </div>
   );

@@ -15,7 +15,7 @@ describe('linesQueryString', () => {
 
 describe('periodError', () => {
   it('refuses a period that ends before it starts', () => {
-    expect(periodError('2025-06-02', '2025-06-01')).toBeTruthy();
+    expect(periodError('2025-06-02', '2025-06-01')).toBe('lines.periodReversed');
     expect(periodError('2025-06-01', '2025-06-01')).toBeNull();
     expect(periodError('', '2025-06-01')).toBeNull();
   });

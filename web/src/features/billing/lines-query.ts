@@ -24,8 +24,9 @@ export function linesQueryString(filter: LinesFilter, cursor?: string | null, li
 }
 
 /** A problem with the period, or null. */
-export function periodError(from: string, to: string): string | null {
-  if (from && to && from > to) return 'The start date is after the end date.';
+/** The `billing` catalogue key of the period's problem, or null. */
+export function periodError(from: string, to: string): 'lines.periodReversed' | null {
+  if (from && to && from > to) return 'lines.periodReversed';
   return null;
 }
 

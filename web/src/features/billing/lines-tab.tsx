@@ -1,9 +1,10 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/i18n/use-format';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { BILLING_LINE_STATES, type BillingLinesPage, type BillingLineState, type BillingLineView, type PractitionerView } from '@visite/contracts';
 import { errorMessage } from '../../shared/api/api-error';
-import { modalityLabel, STATE_LABELS } from '../../shared/billing/labels';
+import { useBillingTerms } from '../../shared/billing/labels';
 import { sortResults } from '../../shared/billing/live-evaluation';
-import { formatCents } from '../../shared/billing/money';
 import { RuleResults } from '../../shared/billing/rule-results';
 import { Notice } from '../../shared/ui/notice';
 import { Spinner } from '../../shared/ui/spinner';
@@ -11,14 +12,15 @@ import { billingApi } from './billing-api';
 import { LineDetail } from './line-detail';
 import { appendPage, applyLines, EMPTY_FILTER, periodError, type LinesFilter } from './lines-query';
 import { DoctorSelect } from './doctor-select';
-import { BILLING_TEXT } from './strings';
 
-const T = BILLING_TEXT.lines;
 
 export function LinesTab({ practitioners }: { practitioners: PractitionerView[] }) {
+  const { t } = useTranslation('billing');
+  const terms = useBillingTerms();
+  const format = useFormat();
   const [filter, setFilter] = useState<LinesFilter>(EMPTY_FILTER);
   const [applied, setApplied] = useState<LinesFilter>(EMPTY_FILTER);
-  const [filterError, setFilterError] = useState<string | null>(null);
+  const [filterError, setFilterError] = useState<ReturnType<typeof periodError>>(null);
   const [page, setPage] = useState<BillingLinesPage | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -70,58 +72,58 @@ export function LinesTab({ practitioners }: { practitioners: PractitionerView[] 
       <section className="panel lines-panel">
         <form className="filters" onSubmit={apply} noValidate>
           <label className="field">
-            <span>{T.from}</span>
+            <span>{t('lines.from')}</span>
             <input type="date" data-testid="billing-filter-from" value={filter.from} onChange={(e) => set('from', e.target.value)} />
           </label>
           <label className="field">
-            <span>{T.to}</span>
+            <span>{t('lines.to')}</span>
             <input type="date" data-testid="billing-filter-to" value={filter.to} onChange={(e) => set('to', e.target.value)} />
           </label>
-          <DoctorSelect label={T.doctor} anyLabel={T.anyDoctor} testId="billing-filter-doctor" value={filter.doctorId} practitioners={practitioners} onChange={(v) => set('doctorId', v)} />
+          <DoctorSelect label={t('lines.doctor')} anyLabel={t('lines.anyDoctor')} testId="billing-filter-doctor" value={filter.doctorId} practitioners={practitioners} onChange={(v) => set('doctorId', v)} />
           <label className="field">
-            <span>{T.state}</span>
+            <span>{t('lines.state')}</span>
             <select data-testid="billing-filter-state" value={filter.state} onChange={(e) => set('state', e.target.value as BillingLineState | '')}>
-              <option value="">{T.anyState}</option>
+              <option value="">{t('lines.anyState')}</option>
               {BILLING_LINE_STATES.map((state) => (
                 <option key={state} value={state}>
-                  {STATE_LABELS[state]}
+                  {terms.state(state)}
                 </option>
               ))}
             </select>
           </label>
           <button type="submit" className="btn btn-primary" data-testid="billing-apply">
-            {T.apply}
+            {t('lines.apply')}
           </button>
         </form>
-        {filterError && <p className="form-error">{filterError}</p>}
+        {filterError && <p className="form-error">{t(filterError)}</p>}
 
         {page && (
-          <ul className="state-counts" aria-label={T.counts} data-testid="billing-counts">
+          <ul className="state-counts" aria-label={t('lines.counts')} data-testid="billing-counts">
             {BILLING_LINE_STATES.map((state) => (
               <li key={state} className={`state-badge state-${state}`} data-state={state} data-count={page.counts[state]}>
-                {STATE_LABELS[state]} <strong>{page.counts[state]}</strong>
+                {terms.state(state)} <strong>{page.counts[state]}</strong>
               </li>
             ))}
           </ul>
         )}
 
         {loadError && <Notice tone="error">{loadError}</Notice>}
-        {!page && !loadError && <Spinner label={T.loading} />}
-        {page && page.lines.length === 0 && <p className="muted" data-testid="billing-empty">{T.empty}</p>}
+        {!page && !loadError && <Spinner label={t('lines.loading')} />}
+        {page && page.lines.length === 0 && <p className="muted" data-testid="billing-empty">{t('lines.empty')}</p>}
         {page && page.lines.length > 0 && (
           <div className="table-wrap">
             <table className="table lines-table">
               <thead>
                 <tr>
-                  <th>{T.columns.date}</th>
-                  <th>{T.columns.doctor}</th>
-                  <th>{T.columns.patient}</th>
-                  <th>{T.columns.code}</th>
-                  <th className="num">{T.columns.total}</th>
-                  <th>{T.columns.modality}</th>
-                  <th>{T.columns.state}</th>
-                  <th>{T.columns.results}</th>
-                  <th aria-label={T.open} />
+                  <th>{t('lines.columns.date')}</th>
+                  <th>{t('lines.columns.doctor')}</th>
+                  <th>{t('lines.columns.patient')}</th>
+                  <th>{t('lines.columns.code')}</th>
+                  <th className="num">{t('lines.columns.total')}</th>
+                  <th>{t('lines.columns.modality')}</th>
+                  <th>{t('lines.columns.state')}</th>
+                  <th>{t('lines.columns.results')}</th>
+                  <th aria-label={t('lines.open')} />
                 </tr>
               </thead>
               <tbody>
@@ -141,17 +143,17 @@ export function LinesTab({ practitioners }: { practitioners: PractitionerView[] 
                       {line.input.patient.lastName} {line.input.patient.firstName}
                     </td>
                     <td data-testid="line-code">{line.input.coding.code}</td>
-                    <td className="num">{formatCents(line.totalCents)}</td>
-                    <td data-testid="line-modality">{modalityLabel(line.input.visit.modality)}</td>
+                    <td className="num">{format.money(line.totalCents)}</td>
+                    <td data-testid="line-modality">{terms.modality(line.input.visit.modality)}</td>
                     <td>
                       <span className={`state-badge state-${line.state}`} data-testid="line-state">
-                        {STATE_LABELS[line.state]}
+                        {terms.state(line.state)}
                       </span>
                     </td>
-                    <td>{line.results.length > 0 ? <RuleResults results={sortResults(line.results)} compact /> : <span className="muted">{T.noProblem}</span>}</td>
+                    <td>{line.results.length > 0 ? <RuleResults results={sortResults(line.results)} compact /> : <span className="muted">{t('lines.noProblem')}</span>}</td>
                     <td>
                       <button type="button" className="btn btn-link" data-testid="line-open" onClick={() => setSelectedId(line.id)}>
-                        {T.open}
+                        {t('lines.open')}
                       </button>
                     </td>
                   </tr>
@@ -162,7 +164,7 @@ export function LinesTab({ practitioners }: { practitioners: PractitionerView[] 
         )}
         {page?.nextCursor && (
           <button type="button" className="btn btn-secondary" data-testid="billing-load-more" disabled={loadingMore} onClick={() => void loadMore()}>
-            {loadingMore ? T.loadingMore : T.loadMore}
+            {loadingMore ? t('lines.loadingMore') : t('lines.loadMore')}
           </button>
         )}
       </section>

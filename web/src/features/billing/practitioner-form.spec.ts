@@ -88,8 +88,10 @@ describe('readProfileForm', () => {
 
 describe('F7 share', () => {
   it('writes the share against its limit, or "not declared"', () => {
-    expect(formatShare(share)).toBe('12.5 % of 20 % allowed (3 of 24 acts in 2025)');
-    expect(formatShare({ ...share, declaredTotalActs: null, percent: null })).toMatch(/^not declared/);
+    expect(formatShare(share, 'en')).toBe('12.5% of 20% allowed (3 of 24 acts in 2025)');
+    expect(formatShare(share, 'fr').replace(/[\u00a0\u202f]/g, ' ')).toBe('12,5 % sur 20 % autorisés (3 actes sur 24 en 2025)');
+    expect(formatShare({ ...share, declaredTotalActs: null, percent: null }, 'en')).toMatch(/^not declared/);
+    expect(formatShare({ ...share, declaredTotalActs: null, percent: null }, 'fr')).toBe('non déclaré (3 téléconsultations comptées en 2025)');
   });
 
   it('says how close to the cap the practitioner is', () => {

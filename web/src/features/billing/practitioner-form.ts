@@ -1,3 +1,4 @@
+import { formatPercent, t, type Language } from '@visite/i18n';
 import type { PractitionerProfile, PractitionerView, Profession, Sector, Specialty } from '@visite/contracts';
 
 /** A practitioner's billing profile as typed by billing staff. */
@@ -16,16 +17,17 @@ export interface ProfileForm {
 }
 
 export type ProfileField = 'rpps' | 'amNumber' | 'firstName' | 'lastName' | 'actsYear' | 'actsTotal';
-export type ProfileErrors = Partial<Record<ProfileField, string>>;
+export type ProfileErrors = Partial<Record<ProfileField, `practitioners.errors.${ProfileField}`>>;
 
+/** Message keys (`billing` catalogue) of the field errors. */
 export const PROFILE_ERRORS = {
-  rpps: 'The RPPS number has 11 digits.',
-  amNumber: 'The Assurance Maladie number has 9 digits.',
-  firstName: 'Enter the first name.',
-  lastName: 'Enter the last name.',
-  actsYear: 'Enter the year of the declared acts, e.g. 2025.',
-  actsTotal: 'Enter the number of reimbursed acts declared for that year.',
-} satisfies Record<ProfileField, string>;
+  rpps: 'practitioners.errors.rpps',
+  amNumber: 'practitioners.errors.amNumber',
+  firstName: 'practitioners.errors.firstName',
+  lastName: 'practitioners.errors.lastName',
+  actsYear: 'practitioners.errors.actsYear',
+  actsTotal: 'practitioners.errors.actsTotal',
+} as const satisfies Record<ProfileField, `practitioners.errors.${ProfileField}`>;
 
 /** "Dr Claire Martin" -> Claire / Martin (a title is not a first name). */
 export function splitDisplayName(displayName: string): { firstName: string; lastName: string } {
@@ -83,10 +85,16 @@ export function readProfileForm(form: ProfileForm): { profile: PractitionerProfi
   return { profile: { rpps, amNumber, profession: form.profession, specialty: form.specialty, sector: form.sector, optam: form.optam, firstName, lastName, declaredActs } };
 }
 
-/** F7's running share: "12.5 % of 20 % allowed (3 of 24 acts)", or "not declared" without declared acts. */
-export function formatShare(share: PractitionerView['share']): string {
-  if (share.percent === null || share.declaredTotalActs === null) return `not declared (${share.countable} teleconsultations counted in ${share.year})`;
-  return `${share.percent.toFixed(1)} % of ${share.limitPercent} % allowed (${share.countable} of ${share.declaredTotalActs} acts in ${share.year})`;
+/** F7's running share: "12.5% of 20% allowed (3 of 24 acts in 2025)", or "not declared" without declared acts. */
+export function formatShare(share: PractitionerView['share'], language: Language): string {
+  if (share.percent === null || share.declaredTotalActs === null) return t(language, 'billing:practitioners.shareNotDeclared', { countable: share.countable, year: share.year });
+  return t(language, 'billing:practitioners.share', {
+    percent: formatPercent(language, share.percent),
+    limit: formatPercent(language, share.limitPercent),
+    countable: share.countable,
+    total: share.declaredTotalActs,
+    year: share.year,
+  });
 }
 
 /** Over the cap, or close to it (within 2 points). */

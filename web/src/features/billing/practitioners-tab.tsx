@@ -1,35 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/i18n/use-format';
 import { useState, type FormEvent } from 'react';
 import { PROFESSIONS, SECTORS, SPECIALTIES, type PractitionerView, type Profession, type Sector, type Specialty } from '@visite/contracts';
-import { PROFESSION_LABELS, SECTOR_LABELS, SPECIALTY_LABELS } from '../../shared/billing/labels';
+import { useBillingTerms } from '../../shared/billing/labels';
 import { Spinner } from '../../shared/ui/spinner';
 import { billingApi } from './billing-api';
 import { formatShare, initialProfileForm, readProfileForm, shareLevel, type ProfileErrors, type ProfileForm } from './practitioner-form';
-import { BILLING_TEXT } from './strings';
 import { useAction } from './use-action';
 
-const T = BILLING_TEXT.practitioners;
 
 export function PractitionersTab({ practitioners, onSaved }: { practitioners: PractitionerView[] | null; onSaved: (view: PractitionerView) => void }) {
+  const { t } = useTranslation('billing');
+  const terms = useBillingTerms();
+  const format = useFormat();
   const [editingId, setEditingId] = useState<string | null>(null);
-  if (!practitioners) return <Spinner label={BILLING_TEXT.loadingPractitioners} />;
+  if (!practitioners) return <Spinner label={t('loadingPractitioners')} />;
   const editing = practitioners.find((p) => p.userId === editingId) ?? null;
 
   return (
     <div className="practitioners-layout">
       <section className="panel">
-        {practitioners.length === 0 && <p className="muted">{T.empty}</p>}
+        {practitioners.length === 0 && <p className="muted">{t('practitioners.empty')}</p>}
         {practitioners.length > 0 && (
           <div className="table-wrap">
             <table className="table">
               <thead>
                 <tr>
-                  <th>{T.columns.name}</th>
-                  <th>{T.columns.numbers}</th>
-                  <th>{T.columns.practice}</th>
-                  <th>{T.columns.sector}</th>
-                  <th>{T.columns.acts}</th>
-                  <th>{T.columns.share}</th>
-                  <th aria-label={T.edit} />
+                  <th>{t('practitioners.columns.name')}</th>
+                  <th>{t('practitioners.columns.numbers')}</th>
+                  <th>{t('practitioners.columns.practice')}</th>
+                  <th>{t('practitioners.columns.sector')}</th>
+                  <th>{t('practitioners.columns.acts')}</th>
+                  <th>{t('practitioners.columns.share')}</th>
+                  <th aria-label={t('practitioners.edit')} />
                 </tr>
               </thead>
               <tbody>
@@ -48,27 +51,27 @@ export function PractitionersTab({ practitioners, onSaved }: { practitioners: Pr
                           <span className="muted small">{p.profile.amNumber}</span>
                         </td>
                         <td>
-                          {PROFESSION_LABELS[p.profile.profession]}
+                          {terms.profession(p.profile.profession)}
                           <br />
-                          <span className="muted small">{SPECIALTY_LABELS[p.profile.specialty]}</span>
+                          <span className="muted small">{terms.specialty(p.profile.specialty)}</span>
                         </td>
                         <td>
-                          {SECTOR_LABELS[p.profile.sector]}
+                          {terms.sector(p.profile.sector)}
                           {p.profile.optam && <span className="muted small"> · OPTAM</span>}
                         </td>
                         <td>{p.profile.declaredActs ? `${p.profile.declaredActs.total} (${p.profile.declaredActs.year})` : '—'}</td>
                       </>
                     ) : (
                       <td colSpan={4} className="muted">
-                        {T.noProfile}
+                        {t('practitioners.noProfile')}
                       </td>
                     )}
                     <td className={`share share-${shareLevel(p.share)}`} data-testid="practitioner-share">
-                      {formatShare(p.share)}
+                      {formatShare(p.share, format.language)}
                     </td>
                     <td>
                       <button type="button" className="btn btn-link" data-testid="practitioner-edit" onClick={() => setEditingId(p.userId)}>
-                        {T.edit}
+                        {t('practitioners.edit')}
                       </button>
                     </td>
                   </tr>
@@ -84,6 +87,8 @@ export function PractitionersTab({ practitioners, onSaved }: { practitioners: Pr
 }
 
 function ProfileEditor({ view, onSaved, onCancel }: { view: PractitionerView; onSaved: (view: PractitionerView) => void; onCancel: () => void }) {
+  const { t } = useTranslation('billing');
+  const terms = useBillingTerms();
   const [form, setForm] = useState<ProfileForm>(() => initialProfileForm(view));
   const [errors, setErrors] = useState<ProfileErrors>({});
   const [saved, setSaved] = useState(false);
@@ -116,39 +121,39 @@ function ProfileEditor({ view, onSaved, onCancel }: { view: PractitionerView; on
         onChange={(e) => set(key, e.target.value)}
         aria-invalid={errors[key] ? true : undefined}
       />
-      {errors[key] && <small className="field-error">{errors[key]}</small>}
+      {errors[key] && <small className="field-error">{t(errors[key])}</small>}
     </label>
   );
 
   return (
     <section className="panel" aria-labelledby="profile-title" data-testid="practitioner-form">
-      <h2 id="profile-title">{T.editTitle(view.displayName)}</h2>
+      <h2 id="profile-title">{t('practitioners.editTitle', { name: view.displayName })}</h2>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="form-row">
-          {text('firstName', 'profile-first-name', T.firstName)}
-          {text('lastName', 'profile-last-name', T.lastName)}
+          {text('firstName', 'profile-first-name', t('practitioners.firstName'))}
+          {text('lastName', 'profile-last-name', t('practitioners.lastName'))}
         </div>
         <div className="form-row">
-          {text('rpps', 'profile-rpps', T.rpps, true)}
-          {text('amNumber', 'profile-am', T.am, true)}
+          {text('rpps', 'profile-rpps', t('practitioners.rpps'), true)}
+          {text('amNumber', 'profile-am', t('practitioners.am'), true)}
         </div>
         <div className="form-row">
           <label className="field">
-            <span>{T.profession}</span>
+            <span>{t('practitioners.profession')}</span>
             <select data-testid="profile-profession" value={form.profession} onChange={(e) => set('profession', e.target.value as Profession)}>
               {PROFESSIONS.map((p) => (
                 <option key={p} value={p}>
-                  {PROFESSION_LABELS[p]}
+                  {terms.profession(p)}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>{T.specialty}</span>
+            <span>{t('practitioners.specialty')}</span>
             <select data-testid="profile-specialty" value={form.specialty} onChange={(e) => set('specialty', e.target.value as Specialty)}>
               {SPECIALTIES.map((s) => (
                 <option key={s} value={s}>
-                  {SPECIALTY_LABELS[s]}
+                  {terms.specialty(s)}
                 </option>
               ))}
             </select>
@@ -156,24 +161,24 @@ function ProfileEditor({ view, onSaved, onCancel }: { view: PractitionerView; on
         </div>
         <div className="form-row">
           <label className="field">
-            <span>{T.sector}</span>
+            <span>{t('practitioners.sector')}</span>
             <select data-testid="profile-sector" value={form.sector} onChange={(e) => set('sector', e.target.value as Sector)}>
               {SECTORS.map((s) => (
                 <option key={s} value={s}>
-                  {SECTOR_LABELS[s]}
+                  {terms.sector(s)}
                 </option>
               ))}
             </select>
           </label>
           <label className="checkbox">
             <input type="checkbox" data-testid="profile-optam" checked={form.optam} onChange={(e) => set('optam', e.target.checked)} />
-            <span>{T.optam}</span>
+            <span>{t('practitioners.optam')}</span>
           </label>
         </div>
         <fieldset className="form-row plain-fieldset">
-          <legend>{T.actsTitle}</legend>
-          {text('actsYear', 'profile-acts-year', T.actsYear, true)}
-          {text('actsTotal', 'profile-acts-total', T.actsTotal, true)}
+          <legend>{t('practitioners.actsTitle')}</legend>
+          {text('actsYear', 'profile-acts-year', t('practitioners.actsYear'), true)}
+          {text('actsTotal', 'profile-acts-total', t('practitioners.actsTotal'), true)}
         </fieldset>
         {action.error && (
           <p className="form-error" role="alert">
@@ -182,14 +187,14 @@ function ProfileEditor({ view, onSaved, onCancel }: { view: PractitionerView; on
         )}
         <div className="button-row">
           <button type="submit" className="btn btn-primary" data-testid="profile-save" disabled={action.busy}>
-            {action.busy ? T.saving : T.save}
+            {action.busy ? t('practitioners.saving') : t('practitioners.save')}
           </button>
           <button type="button" className="btn btn-link" onClick={onCancel}>
-            {T.cancel}
+            {t('practitioners.cancel')}
           </button>
           {saved && (
             <p className="form-ok" data-testid="profile-saved" role="status">
-              {T.saved}
+              {t('practitioners.saved')}
             </p>
           )}
         </div>

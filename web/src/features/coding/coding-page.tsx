@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { BillingLineView, CodingDraft, PatientIdentityUpdate } from '@visite/contracts';
 import { errorMessage } from '../../shared/api/api-error';
@@ -6,21 +7,21 @@ import { CheckedResults } from '../../shared/billing/checked-results';
 import { CodingForm } from '../../shared/billing/coding-form';
 import { hasErrors } from '../../shared/billing/coding-form-state';
 import { IdentityForm } from '../../shared/billing/identity-form';
-import { modalityLabel, STATE_LABELS } from '../../shared/billing/labels';
-import { formatCents } from '../../shared/billing/money';
-import { IDENTITY_FORM_TEXT } from '../../shared/billing/strings';
+import { useBillingTerms } from '../../shared/billing/labels';
 import { useCodingForm } from '../../shared/billing/use-coding-form';
-import { formatDay } from '../../shared/lib/format-time';
+import { useDocumentTitle } from '../../shared/i18n/use-document-title';
+import { useFormat } from '../../shared/i18n/use-format';
 import { LoadFailure } from '../../shared/ui/load-failure';
 import { Notice } from '../../shared/ui/notice';
 import { Spinner } from '../../shared/ui/spinner';
 import { codingApi } from './coding-api';
 import { describeMediaSide } from './media-figures';
-import { CODING_TEXT as T } from './strings';
 
 /** The doctor's end-of-visit coding: route /visits/:visitId/coding. */
 export function CodingPage() {
   const { visitId = '' } = useParams();
+  const { t } = useTranslation('coding');
+  useDocumentTitle(t('documentTitle'));
   const [draft, setDraft] = useState<CodingDraft | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
   const [loads, setLoads] = useState(0);
@@ -39,17 +40,20 @@ export function CodingPage() {
 
   const backToQueue = (
     <Link to="/" className="btn btn-secondary" data-testid="coding-back-to-queue">
-      {T.backToQueue}
+      {t('backToQueue')}
     </Link>
   );
 
   if (loadError) return <LoadFailure error={loadError}>{backToQueue}</LoadFailure>;
-  if (!draft) return <Spinner label={T.loading} />;
+  if (!draft) return <Spinner label={t('loading')} />;
   // A reload (modality recorded meanwhile) starts the form again from the new draft.
   return <CodingScreen key={loads} visitId={visitId} draft={draft} onReload={load} backToQueue={backToQueue} />;
 }
 
 function CodingScreen({ visitId, draft, onReload, backToQueue }: { visitId: string; draft: CodingDraft; onReload: () => void; backToQueue: ReactNode }) {
+  const { t } = useTranslation(['coding', 'billing-forms']);
+  const format = useFormat();
+  const terms = useBillingTerms();
   const [patient, setPatient] = useState(draft.patient);
   const [savedLine, setSavedLine] = useState<BillingLineView | null>(draft.line);
   const [showErrors, setShowErrors] = useState(false);
@@ -95,29 +99,29 @@ function CodingScreen({ visitId, draft, onReload, backToQueue }: { visitId: stri
     <div className="coding-layout" data-testid="coding-page">
       <section className="panel coding-header" aria-labelledby="coding-title">
         <div className="row-between">
-          <h1 id="coding-title">{T.title}</h1>
+          <h1 id="coding-title">{t('title')}</h1>
           {backToQueue}
         </div>
         <dl className="facts">
           <div>
-            <dt>{T.patient}</dt>
+            <dt>{t('patient')}</dt>
             <dd>
-              {patient.firstName} {patient.lastName} <span className="muted">({T.born} {formatDay(patient.birthDate)})</span>
+              {patient.firstName} {patient.lastName} <span className="muted">({t('born', { date: format.date(patient.birthDate) })})</span>
             </dd>
           </div>
           <div>
-            <dt>{T.dateOfService}</dt>
-            <dd>{formatDay(visit.dateOfService)}</dd>
+            <dt>{t('dateOfService')}</dt>
+            <dd>{format.date(visit.dateOfService)}</dd>
           </div>
           <div>
-            <dt>{T.modality}</dt>
+            <dt>{t('modality')}</dt>
             <dd>
               <strong data-testid="coding-modality" data-modality={visit.modality ?? 'none'}>
-                {modalityLabel(visit.modality)}
+                {terms.modality(visit.modality)}
               </strong>
               {visit.media && (
                 <span className="muted small media-figures">
-                  {T.media.doctor}: {describeMediaSide(visit.media.doctor)}. {T.media.patient}: {describeMediaSide(visit.media.patient)}.
+                  {t('media.sides', { doctor: describeMediaSide(visit.media.doctor, format.language), patient: describeMediaSide(visit.media.patient, format.language) })}
                 </span>
               )}
             </dd>
@@ -125,63 +129,63 @@ function CodingScreen({ visitId, draft, onReload, backToQueue }: { visitId: stri
         </dl>
         {!visit.modality && (
           <Notice tone="warning">
-            <p>{T.modalityMissing}</p>
+            <p>{t('modalityMissing')}</p>
             <button type="button" className="btn btn-secondary" onClick={onReload}>
-              {T.refresh}
+              {t('refresh')}
             </button>
           </Notice>
         )}
       </section>
 
       <section className="panel" aria-labelledby="coding-billing-title">
-        <h2 id="coding-billing-title">{T.codingTitle}</h2>
+        <h2 id="coding-billing-title">{t('codingTitle')}</h2>
         {!practitioner && (
-          <Notice tone="warning" title={T.noPractitioner} testId="coding-no-practitioner">
-            <p>{T.noPractitionerHelp}</p>
+          <Notice tone="warning" title={t('noPractitioner')} testId="coding-no-practitioner">
+            <p>{t('noPractitionerHelp')}</p>
           </Notice>
         )}
-        {exported && savedLine && <Notice tone="info" testId="coding-exported">{T.exported(savedLine.batchId ?? '')}</Notice>}
+        {exported && savedLine && <Notice tone="info" testId="coding-exported">{t('exported', { batch: savedLine.batchId ?? '' })}</Notice>}
         <div className={`proposal ${proposal.code ? '' : 'proposal-none'}`} data-testid="coding-proposal" data-code={proposal.code ?? ''}>
           {proposal.code ? (
             <>
-              {T.proposalTitle}: <strong>{proposal.code}</strong>
-              {proposal.amountCents !== null && <> · {formatCents(proposal.amountCents)}</>}
+              {t('proposalTitle')}: <strong>{proposal.code}</strong>
+              {proposal.amountCents !== null && <> · {format.money(proposal.amountCents)}</>}
             </>
           ) : (
-            <strong>{T.nothingProposed}</strong>
+            <strong>{t('nothingProposed')}</strong>
           )}
           <span className="muted"> — {proposal.reason}</span>
         </div>
 
         <CodingForm state={form.state} onChange={form.setState} setting={setting} errors={showErrors ? form.read.errors : {}} disabled={exported} />
 
-        <h3>{T.rulesTitle}</h3>
+        <h3>{t('rulesTitle')}</h3>
         <CheckedResults shown={form.shown} emptyTestId="coding-no-problems" />
 
         {showErrors && hasErrors(form.read.errors) && (
           <p className="form-error" role="alert">
-            {T.fixFields}
+            {t('fixFields')}
           </p>
         )}
         {saveError && <Notice tone="error">{saveError}</Notice>}
         <div className="button-row">
           <button type="button" data-testid="coding-save" className="btn btn-primary" disabled={!canSave} onClick={() => void save()}>
-            {saving ? T.saving : T.save}
+            {saving ? t('saving') : t('save')}
           </button>
         </div>
         {savedLine && (
           <div className={`notice notice-${savedLine.state === 'blocked' ? 'error' : savedLine.state === 'to_review' ? 'warning' : 'success'} coding-saved`} data-testid="coding-saved" data-state={savedLine.state} role="status">
             <p className="notice-title">
-              {T.savedState} {STATE_LABELS[savedLine.state]} · {formatCents(savedLine.totalCents)}
+              {t('savedState', { state: terms.state(savedLine.state) })} · {format.money(savedLine.totalCents)}
             </p>
-            <p>{T.stateHelp[savedLine.state]}</p>
-            {form.dirty && !exported && <p className="muted">{T.unsavedChanges}</p>}
+            <p>{t(`stateHelp.${savedLine.state}`)}</p>
+            {form.dirty && !exported && <p className="muted">{t('unsavedChanges')}</p>}
           </div>
         )}
       </section>
 
       <section className="panel" aria-labelledby="coding-identity-title">
-        <h2 id="coding-identity-title">{IDENTITY_FORM_TEXT.title}</h2>
+        <h2 id="coding-identity-title">{t('billing-forms:identity.title')}</h2>
         <IdentityForm patient={patient} selfRpps={practitioner?.rpps ?? null} onSave={saveIdentity} />
       </section>
     </div>

@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { MediaAccess } from '@visite/contracts';
-import { errorMessage } from '../../shared/api/api-error';
+import { errorMessage, messageForCode } from '../../shared/api/api-error';
+import { LanguageSwitcher } from '../../shared/ui/language-switcher';
 import { stopStream } from '../../media/local-media';
 import { RemoteAudio, StreamVideo } from '../../media/media-element';
 import type { RemotePeer } from '../../media/room-client';
@@ -8,7 +10,6 @@ import { useRoom } from '../../media/use-room';
 import { EndedNotice } from '../../shared/ui/ended-notice';
 import { CameraIcon, HangUpIcon, MicIcon, SpeakerIcon } from '../../shared/ui/icons';
 import { Notice } from '../../shared/ui/notice';
-import { ROOM_TEXT } from './strings';
 
 export interface ConsultationRoomProps {
   localStream: MediaStream;
@@ -31,6 +32,7 @@ export interface ConsultationRoomProps {
 /** The consultation screen for both sides: remote video big, local small, controls, connection status. */
 export function ConsultationRoom(props: ConsultationRoomProps) {
   const { localStream, getAccess, hangUp, endedExternally, checkEnded, remoteLabel, hangUpLabel, endedContent, aside } = props;
+  const { t } = useTranslation('consultation');
   const [hungUp, setHungUp] = useState(false);
   const [endedOnServer, setEndedOnServer] = useState(false);
   const [hangingUp, setHangingUp] = useState(false);
@@ -81,14 +83,14 @@ export function ConsultationRoom(props: ConsultationRoomProps) {
     }
   };
 
-  if (ended) return <EndedNotice title={ROOM_TEXT.ended}>{endedContent}</EndedNotice>;
+  if (ended) return <EndedNotice title={t('ended')}>{endedContent}</EndedNotice>;
 
   if (closedBySfu === 'replaced')
     return (
-      <EndedNotice title={ROOM_TEXT.replaced}>
-        <p>{ROOM_TEXT.replacedHelp}</p>
+      <EndedNotice title={t('replaced')}>
+        <p>{t('replacedHelp')}</p>
         <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
-          {ROOM_TEXT.reload}
+          {t('reload')}
         </button>
       </EndedNotice>
     );
@@ -99,10 +101,11 @@ export function ConsultationRoom(props: ConsultationRoomProps) {
 
   return (
     <div className="room-layout">
-      <main className="room" data-testid="consultation-room" aria-label="Consultation">
+      <main className="room" data-testid="consultation-room" aria-label={t('room')}>
+        <LanguageSwitcher className="room-language" />
         <div className={`connection-status connection-${state.connection}`} data-testid="connection-status" data-state={state.connection} role="status" aria-live="polite">
           <span className="dot" aria-hidden="true" />
-          {ROOM_TEXT.status[state.connection]}
+          {t(`status.${state.connection}`)}
         </div>
 
         <div className="stage">
@@ -114,75 +117,73 @@ export function ConsultationRoom(props: ConsultationRoomProps) {
                   <div className="avatar" aria-hidden="true">
                     {(remote.displayName || remoteLabel || '?').charAt(0).toUpperCase()}
                   </div>
-                  <p>
-                    {remote.displayName || remoteLabel} — {remote.hasVideo ? ROOM_TEXT.cameraOff : ROOM_TEXT.audioOnly}
-                  </p>
+                  <p>{t('remoteState', { name: remote.displayName || remoteLabel, state: remote.hasVideo ? t('cameraOff') : t('audioOnly') })}</p>
                 </>
               ) : state.connection === 'reconnecting' ? (
-                <p>{ROOM_TEXT.ownConnectionLost}</p>
+                <p>{t('ownConnectionLost')}</p>
               ) : (
-                <p>{ROOM_TEXT.waitingForOther(remoteLabel)}</p>
+                <p>{remoteLabel ? t('waitingFor', { name: remoteLabel }) : t('waitingForOther')}</p>
               )}
             </div>
           )}
           {remote?.audioPaused && <span className="remote-muted">
-              <MicIcon off /> {ROOM_TEXT.remoteMutedMic}
+              <MicIcon off /> {t('remoteMutedMic')}
             </span>}
           {state.peers.map((peer) => (
             <RemoteAudio key={peer.peerId} stream={peer.stream} onBlockedChange={onBlockedChange} />
           ))}
 
           <div className="local-pip">
-            <StreamVideo stream={localStream} data-testid="local-video" className="local-video mirrored" aria-label={ROOM_TEXT.you} />
-            {!localVideoOn && <div className="pip-placeholder">{state.hasCamera ? ROOM_TEXT.cameraOff : ROOM_TEXT.audioOnly}</div>}
+            <StreamVideo stream={localStream} data-testid="local-video" className="local-video mirrored" aria-label={t('you')} />
+            {!localVideoOn && <div className="pip-placeholder">{state.hasCamera ? t('cameraOff') : t('audioOnly')}</div>}
           </div>
 
           {soundBlocked && (
             <button type="button" className="btn btn-primary sound-unlock" onClick={soundBlocked.unlock}>
-              <SpeakerIcon /> {ROOM_TEXT.enableSound}
+              <SpeakerIcon /> {t('enableSound')}
             </button>
           )}
         </div>
 
         {state.connection === 'failed' && (
-          <Notice tone="error" title={ROOM_TEXT.status.failed}>
-            <p>{state.error}</p>
+          <Notice tone="error" title={t('status.failed')}>
+            <p>{messageForCode(state.errorCode, state.error)}</p>
             <button type="button" className="btn btn-primary" onClick={() => client?.retry()}>
-              {ROOM_TEXT.retry}
+              {t('retry')}
             </button>
           </Notice>
         )}
         {hangUpError && <Notice tone="error">{hangUpError}</Notice>}
 
-        <div className="controls" role="toolbar" aria-label="Call controls">
+        <div className="controls" role="toolbar" aria-label={t('controls')}>
           <button
             type="button"
             data-testid="toggle-mic"
             className={`ctrl ${state.micEnabled ? '' : 'ctrl-off'}`}
             aria-pressed={!state.micEnabled}
-            aria-label={state.micEnabled ? ROOM_TEXT.micOn : ROOM_TEXT.micOff}
+            aria-label={state.micEnabled ? t('micOnLabel') : t('micOffLabel')}
             data-enabled={state.micEnabled}
             onClick={() => client?.setMicEnabled(!state.micEnabled)}
           >
             <MicIcon off={!state.micEnabled} />
-            <span className="ctrl-label">{state.micEnabled ? 'Mic on' : 'Mic off'}</span>
+            <span className="ctrl-label">{state.micEnabled ? t('micOn') : t('micOff')}</span>
           </button>
           <button
             type="button"
             data-testid="toggle-camera"
             className={`ctrl ${localVideoOn ? '' : 'ctrl-off'}`}
             aria-pressed={!localVideoOn}
-            aria-label={!state.hasCamera ? ROOM_TEXT.noCamera : localVideoOn ? ROOM_TEXT.cameraOnLabel : ROOM_TEXT.cameraOffLabel}
+            aria-label={!state.hasCamera ? t('noCamera') : localVideoOn ? t('cameraOnLabel') : t('cameraOffLabel')}
             data-enabled={localVideoOn}
             disabled={!state.hasCamera}
             onClick={() => client?.setCameraEnabled(!state.cameraEnabled)}
           >
             <CameraIcon off={!localVideoOn} />
-            <span className="ctrl-label">{!state.hasCamera ? ROOM_TEXT.noCamera : localVideoOn ? 'Camera on' : 'Camera off'}</span>
+            <span className="ctrl-label">{!state.hasCamera ? t('noCamera') : localVideoOn ? t('cameraOn') : t('cameraOff')}</span>
           </button>
           <button type="button" data-testid="hang-up" className="ctrl ctrl-hangup" disabled={hangingUp} onClick={() => void doHangUp()}>
             <HangUpIcon />
-            <span className="ctrl-label">{hangingUp ? ROOM_TEXT.hangingUp : hangUpLabel}</span>
+            <span className="ctrl-label">{hangingUp ? t('hangingUp') : hangUpLabel}</span>
           </button>
         </div>
       </main>

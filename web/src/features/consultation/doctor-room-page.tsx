@@ -1,11 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router-dom';
 import type { VisitView } from '@visite/contracts';
 import { ApiError } from '../../shared/api/api-error';
 import { describeConnectError } from '../../shared/realtime/handshake-error';
 import { connectRealtime, requestWithAck } from '../../shared/realtime/realtime-socket';
-import { CAMERA_ISSUE_MESSAGES } from '../../media/local-media';
 import { useLocalMedia } from '../../media/use-local-media';
+import { useDocumentTitle } from '../../shared/i18n/use-document-title';
 import { CardPage } from '../../shared/ui/card-page';
 import { LoadFailure } from '../../shared/ui/load-failure';
 import { EndedNotice } from '../../shared/ui/ended-notice';
@@ -14,7 +15,6 @@ import { Spinner } from '../../shared/ui/spinner';
 import { doctorRoomApi } from './consultation-api';
 import { ConsultationRoom } from './consultation-room';
 import { DoctorNotes } from './doctor-notes';
-import { ROOM_TEXT } from './strings';
 
 const isOver = (status: VisitView['status']) => status === 'completed' || status === 'cancelled';
 
@@ -46,6 +46,8 @@ function useVisitEndedLive(visitId: string): boolean {
 
 export function DoctorRoomPage() {
   const { visitId = '' } = useParams();
+  const { t } = useTranslation(['consultation', 'media']);
+  useDocumentTitle(t('documentTitle'));
   const [visit, setVisit] = useState<VisitView | null>(null);
   const [loadError, setLoadError] = useState<ApiError | Error | null>(null);
   const local = useLocalMedia();
@@ -68,7 +70,7 @@ export function DoctorRoomPage() {
 
   const backToQueue = (
     <Link to="/" className="btn btn-primary">
-      {ROOM_TEXT.backToQueue}
+      {t('backToQueue')}
     </Link>
   );
   // Once the visit is over the doctor codes it (the coding page links back to the queue).
@@ -76,34 +78,34 @@ export function DoctorRoomPage() {
 
   if (loadError) return <LoadFailure error={loadError}>{backToQueue}</LoadFailure>;
   if (!visit) return <Spinner />;
-  if (visit.status === 'cancelled') return <EndedNotice title={ROOM_TEXT.ended}>{backToQueue}</EndedNotice>;
+  if (visit.status === 'cancelled') return <EndedNotice title={t('ended')}>{backToQueue}</EndedNotice>;
   if (visit.status === 'completed' || endedLive) return toCoding;
   if (visit.status !== 'in_progress')
     return (
       <CardPage>
-        <Notice tone="warning">{ROOM_TEXT.notInProgress}</Notice>
+        <Notice tone="warning">{t('notInProgress')}</Notice>
         {backToQueue}
       </CardPage>
     );
   if (local.error)
     return (
       <CardPage>
-        <Notice tone="error" title="Microphone unavailable">
-          <p>{local.error.message}</p>
+        <Notice tone="error" title={t('media:micUnavailable')}>
+          <p>{t(`media:mic.${local.error.kind}`)}</p>
         </Notice>
         <button type="button" className="btn btn-primary" onClick={() => void local.acquire()}>
-          {ROOM_TEXT.retry}
+          {t('retry')}
         </button>
       </CardPage>
     );
-  if (!local.media) return <Spinner label={ROOM_TEXT.startingMedia} />;
+  if (!local.media) return <Spinner label={t('startingMedia')} />;
 
   const patientName = `${visit.patient.firstName} ${visit.patient.lastName}`;
   return (
     <>
       {local.media.cameraIssue && (
         <div className="room-top-notice">
-          <Notice tone="warning">{CAMERA_ISSUE_MESSAGES[local.media.cameraIssue]}</Notice>
+          <Notice tone="warning">{t(`media:camera.${local.media.cameraIssue}`)}</Notice>
         </div>
       )}
       <ConsultationRoom
@@ -113,7 +115,7 @@ export function DoctorRoomPage() {
         endedExternally={endedLive}
         checkEnded={checkEnded}
         remoteLabel={patientName}
-        hangUpLabel={ROOM_TEXT.endConsultation}
+        hangUpLabel={t('endConsultation')}
         endedContent={toCoding}
         aside={<DoctorNotes visitId={visitId} />}
       />

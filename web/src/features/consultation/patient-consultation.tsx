@@ -1,8 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
-import { ApiError } from '../../shared/api/api-error';
+import { useDocumentTitle } from '../../shared/i18n/use-document-title';
+import { errorCode } from '../../shared/api/api-error';
 import { patientRoomApi } from './consultation-api';
 import { ConsultationRoom } from './consultation-room';
-import { ROOM_TEXT } from './strings';
 
 export interface PatientConsultationProps {
   token: string;
@@ -14,6 +15,8 @@ export interface PatientConsultationProps {
 
 /** The patient's side of the room, entered with the stream acquired during the device check. */
 export function PatientConsultation({ token, localStream, doctorName, visitEnded }: PatientConsultationProps) {
+  const { t } = useTranslation('consultation');
+  useDocumentTitle(t('documentTitle'));
   const getAccess = useCallback(() => patientRoomApi.mediaAccess(token), [token]);
   const hangUp = useCallback(async () => {
     // The patient can always leave, even if telling the server fails.
@@ -25,7 +28,8 @@ export function PatientConsultation({ token, localStream, doctorName, visitEnded
       return info.status === 'completed' || info.status === 'cancelled';
     } catch (e) {
       // The link stops working once the visit is over.
-      return e instanceof ApiError && (e.status === 404 || e.status === 410);
+      const code = errorCode(e);
+      return code === 'JOIN_LINK_INVALID' || code === 'JOIN_LINK_EXPIRED';
     }
   }, [token]);
 
@@ -37,8 +41,8 @@ export function PatientConsultation({ token, localStream, doctorName, visitEnded
       endedExternally={visitEnded}
       checkEnded={checkEnded}
       remoteLabel={doctorName}
-      hangUpLabel={ROOM_TEXT.hangUp}
-      endedContent={<p>{ROOM_TEXT.endedPatient}</p>}
+      hangUpLabel={t('hangUp')}
+      endedContent={<p>{t('endedPatient')}</p>}
     />
   );
 }

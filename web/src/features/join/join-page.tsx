@@ -1,10 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import type { JoinInfo } from '@visite/contracts';
 import { errorMessage } from '../../shared/api/api-error';
 import { detectInAppBrowser } from '../../shared/lib/in-app-browser';
-import { formatDateTime } from '../../shared/lib/format-time';
 import { useLocalMedia } from '../../media/use-local-media';
+import { useDocumentTitle } from '../../shared/i18n/use-document-title';
+import { useFormat } from '../../shared/i18n/use-format';
 import { CardPage } from '../../shared/ui/card-page';
 import { CopyButton } from '../../shared/ui/copy-button';
 import { EndedNotice } from '../../shared/ui/ended-notice';
@@ -13,7 +15,6 @@ import { Spinner } from '../../shared/ui/spinner';
 import { DeviceCheck } from './device-check';
 import { joinApi } from './join-api';
 import { PermissionHelp } from './permission-help';
-import { JOIN_TEXT } from './strings';
 import { useWaitingRoom } from './use-waiting-room';
 import { WaitingRoom } from './waiting-room';
 
@@ -32,6 +33,8 @@ export interface ConsultationSlotProps {
  */
 export function JoinPage({ renderConsultation }: { renderConsultation: (props: ConsultationSlotProps) => ReactNode }) {
   const { token = '' } = useParams();
+  const { t } = useTranslation(['join', 'media', 'common']);
+  const format = useFormat();
   const [info, setInfo] = useState<JoinInfo | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [step, setStep] = useState<Step>('intro');
@@ -56,32 +59,30 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
     if (step === 'waiting' && realtime.admitted) setStep('consultation');
   }, [step, realtime.admitted]);
 
-  useEffect(() => {
-    document.title = info ? `Visite — ${info.doctorName}` : 'Visite';
-  }, [info]);
+  useDocumentTitle(info ? t('documentTitle', { doctor: info.doctorName }) : t('common:appName'));
 
   if (loadError)
     return (
       <CardPage>
         <div data-testid="join-error" role="alert">
-          <h1>{JOIN_TEXT.invalidTitle}</h1>
+          <h1>{t('invalidTitle')}</h1>
           <p>{loadError}</p>
-          <p className="muted">{JOIN_TEXT.invalidHelp}</p>
+          <p className="muted">{t('invalidHelp')}</p>
         </div>
       </CardPage>
     );
-  if (!info) return <Spinner label={JOIN_TEXT.loading} />;
+  if (!info) return <Spinner label={t('loading')} />;
 
   if (info.status === 'cancelled')
     return (
-      <EndedNotice title={JOIN_TEXT.cancelled}>
-        <p>{JOIN_TEXT.cancelledHelp}</p>
+      <EndedNotice title={t('cancelled')}>
+        <p>{t('cancelledHelp')}</p>
       </EndedNotice>
     );
   if (info.status === 'completed' || (step === 'waiting' && realtime.ended))
     return (
-      <EndedNotice title={JOIN_TEXT.ended}>
-        <p>{JOIN_TEXT.endedHelp}</p>
+      <EndedNotice title={t('ended')}>
+        <p>{t('endedHelp')}</p>
       </EndedNotice>
     );
 
@@ -114,10 +115,14 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
 
   const header = (
     <header className="join-header">
-      <p>{JOIN_TEXT.greeting(info.patientFirstName)}</p>
+      <p>{t('greeting', { firstName: info.patientFirstName })}</p>
       <p>
-        {JOIN_TEXT.appointmentWith}{' '}
-        <strong data-testid="join-doctor-name">{info.doctorName}</strong> {JOIN_TEXT.at} {formatDateTime(info.scheduledAt)}
+        <Trans
+          t={t}
+          i18nKey="appointment"
+          values={{ doctor: info.doctorName, when: format.dateTime(info.scheduledAt) }}
+          components={{ strong: <strong data-testid="join-doctor-name" /> }}
+        />
       </p>
     </header>
   );
@@ -136,7 +141,7 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
         {header}
         <DeviceCheck media={local.media} />
         <section className="consent" aria-labelledby="consent-title">
-          <h2 id="consent-title">{JOIN_TEXT.consent.title}</h2>
+          <h2 id="consent-title">{t('consent.title')}</h2>
           <div className="consent-text" tabIndex={0}>
             {info.consent.text.split(/\n{2,}/).map((paragraph, i) => (
               <p key={i}>{paragraph}</p>
@@ -144,7 +149,7 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
           </div>
           <label className="checkbox">
             <input data-testid="consent-checkbox" type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />
-            <span>{JOIN_TEXT.consent.accept}</span>
+            <span>{t('consent.accept')}</span>
           </label>
           {actionError && <Notice tone="error">{actionError}</Notice>}
           <button
@@ -154,7 +159,7 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
             disabled={!accepted || submitting}
             onClick={() => void enter()}
           >
-            {submitting ? JOIN_TEXT.consent.entering : info.status === 'in_progress' ? JOIN_TEXT.consent.join : JOIN_TEXT.consent.enter}
+            {submitting ? t('consent.entering') : info.status === 'in_progress' ? t('consent.join') : t('consent.enter')}
           </button>
         </section>
       </CardPage>
@@ -165,30 +170,30 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
     <CardPage>
       {header}
       {inApp.inApp && (
-        <Notice tone="warning" title="Open this link in your browser">
-          <p>{JOIN_TEXT.inApp(inApp.app)}</p>
-          <CopyButton text={window.location.href} label={JOIN_TEXT.copyLink} />
+        <Notice tone="warning" title={t('inApp.title')}>
+          <p>{inApp.app ? t('inApp.named', { app: inApp.app }) : t('inApp.unnamed')}</p>
+          <CopyButton text={window.location.href} label={t('inApp.copyLink')} />
         </Notice>
       )}
-      <h1>{JOIN_TEXT.intro.title}</h1>
-      <p>{JOIN_TEXT.intro.why}</p>
+      <h1>{t('intro.title')}</h1>
+      <p>{t('intro.why')}</p>
       <ul className="tips">
-        {JOIN_TEXT.intro.tips.map((tip) => (
-          <li key={tip}>{tip}</li>
-        ))}
+        <li>{t('intro.tip1')}</li>
+        <li>{t('intro.tip2')}</li>
+        <li>{t('intro.tip3')}</li>
       </ul>
       {local.error && (
-        <Notice tone="error" title={local.error.message}>
+        <Notice tone="error" title={t(`media:mic.${local.error.kind}`)}>
           {(local.error.kind === 'mic-denied' || local.error.kind === 'unknown') && <PermissionHelp />}
           <div className="button-row">
             <button type="button" className="btn btn-secondary" onClick={() => window.location.reload()}>
-              {JOIN_TEXT.check.reload}
+              {t('check.reload')}
             </button>
           </div>
         </Notice>
       )}
       <button data-testid="device-check-start" type="button" className="btn btn-primary btn-block btn-large" disabled={local.acquiring} onClick={() => void startCheck()}>
-        {local.acquiring ? JOIN_TEXT.intro.starting : local.error ? JOIN_TEXT.check.retry : JOIN_TEXT.intro.start}
+        {local.acquiring ? t('intro.starting') : local.error ? t('check.retry') : t('intro.start')}
       </button>
     </CardPage>
   );

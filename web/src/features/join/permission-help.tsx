@@ -1,14 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { detectBrowserFamily, permissionRecoverySteps } from '../../shared/lib/browser-help';
-import { JOIN_TEXT } from './strings';
 
 export function PermissionHelp() {
+  const { t } = useTranslation('media');
+  const text = t as unknown as (key: string) => string;
   const steps = permissionRecoverySteps(detectBrowserFamily(navigator.userAgent));
   return (
     <div className="help">
-      <p className="notice-title">{JOIN_TEXT.check.recoveryTitle}</p>
+      <p className="notice-title">{t('permission.title')}</p>
       <ol>
         {steps.map((step) => (
-          <li key={step}>{step}</li>
+          <li key={step}>{text(step)}</li>
         ))}
       </ol>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import type { VisitView, VisitWithLink } from '@visite/contracts';
@@ -8,7 +9,6 @@ import { LinkPanel } from './link-panel';
 import { NewVisitFormCard } from './new-visit-form';
 import { queueApi } from './queue-api';
 import { QueueRow } from './queue-row';
-import { QUEUE_TEXT } from './strings';
 import { useLiveQueue } from './use-live-queue';
 import { WaitingMessageForm } from './waiting-message-form';
 
@@ -24,6 +24,7 @@ function useNow(intervalMs: number): number {
 }
 
 export function QueuePage() {
+  const { t } = useTranslation('queue');
   const queue = useLiveQueue();
   const navigate = useNavigate();
   const now = useNow(30_000);
@@ -76,16 +77,16 @@ export function QueuePage() {
     <div className="queue-layout">
       <section className="panel queue-panel" aria-labelledby="queue-title">
         <div className="row-between">
-          <h1 id="queue-title">{QUEUE_TEXT.title}</h1>
+          <h1 id="queue-title">{t('title')}</h1>
           <span className={queue.live ? 'live live-on' : 'live live-off'} role="status">
-            {queue.live ? QUEUE_TEXT.live : QUEUE_TEXT.offlineLive}
+            {queue.live ? t('live') : t('offlineLive')}
           </span>
         </div>
         {queue.realtimeProblem && <Notice tone="warning">{queue.realtimeProblem}</Notice>}
         {queue.error && <Notice tone="error">{queue.error}</Notice>}
         {actionError && <Notice tone="error">{actionError}</Notice>}
-        {!sorted && !queue.error && <Spinner label={QUEUE_TEXT.loading} />}
-        {sorted && sorted.length === 0 && <p className="muted">{QUEUE_TEXT.empty}</p>}
+        {!sorted && !queue.error && <Spinner label={t('loading')} />}
+        {sorted && sorted.length === 0 && <p className="muted">{t('empty')}</p>}
         {sorted && sorted.length > 0 && (
           <ul className="queue-list">
             {sorted.map((visit) => (

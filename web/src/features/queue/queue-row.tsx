@@ -1,7 +1,8 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { VisitView } from '@visite/contracts';
-import { formatDuration, formatTime, minutesSince } from '../../shared/lib/format-time';
-import { QUEUE_TEXT, STATUS_LABELS } from './strings';
+import { useFormat } from '../../shared/i18n/use-format';
+import { minutesSince } from '../../shared/lib/format-time';
 
 interface Props {
   visit: VisitView;
@@ -13,6 +14,8 @@ interface Props {
 }
 
 export function QueueRow({ visit, now, busy, onAdmit, onJoin, onNewLink }: Props) {
+  const { t } = useTranslation('queue');
+  const format = useFormat();
   const name = `${visit.patient.firstName} ${visit.patient.lastName}`;
   const canReissue = visit.status === 'scheduled' || visit.status === 'waiting';
   return (
@@ -20,43 +23,43 @@ export function QueueRow({ visit, now, busy, onAdmit, onJoin, onNewLink }: Props
       <div className="queue-row-main">
         <span
           className={`presence ${visit.patientOnline ? 'presence-on' : 'presence-off'}`}
-          title={visit.patientOnline ? QUEUE_TEXT.online : QUEUE_TEXT.offline}
-          aria-label={visit.patientOnline ? QUEUE_TEXT.online : QUEUE_TEXT.offline}
+          title={visit.patientOnline ? t('online') : t('offline')}
+          aria-label={visit.patientOnline ? t('online') : t('offline')}
           role="img"
         />
         <div>
           <p className="queue-name">{name}</p>
           <p className="muted small">
-            {QUEUE_TEXT.scheduled} {formatTime(visit.scheduledAt)}
+            {t('scheduledAt', { time: format.time(visit.scheduledAt) })}
             {visit.status === 'waiting' && visit.waitingSince && (
               <>
                 {' · '}
-                {QUEUE_TEXT.waitingFor} <strong>{formatDuration(minutesSince(visit.waitingSince, now))}</strong>
+                <Trans t={t} i18nKey="waitingFor" values={{ duration: format.waited(minutesSince(visit.waitingSince, now)) }} components={{ strong: <strong /> }} />
               </>
             )}
           </p>
         </div>
       </div>
       <div className="queue-row-actions">
-        <span className={`badge badge-${visit.status}`}>{STATUS_LABELS[visit.status]}</span>
+        <span className={`badge badge-${visit.status}`}>{t(`status.${visit.status}`)}</span>
         {canReissue && (
           <button type="button" className="btn btn-link" disabled={busy} onClick={() => onNewLink(visit)}>
-            {QUEUE_TEXT.newLink}
+            {t('newLink')}
           </button>
         )}
         {visit.status === 'waiting' && (
           <button type="button" data-testid="admit-button" className="btn btn-primary" disabled={busy} onClick={() => onAdmit(visit)}>
-            {busy ? QUEUE_TEXT.admitting : QUEUE_TEXT.admit}
+            {busy ? t('admitting') : t('admit')}
           </button>
         )}
         {visit.status === 'completed' && (
           <Link to={`/visits/${encodeURIComponent(visit.id)}/coding`} data-testid="code-visit-link" className="btn btn-secondary">
-            {QUEUE_TEXT.codeVisit}
+            {t('codeVisit')}
           </Link>
         )}
         {visit.status === 'in_progress' && (
           <button type="button" data-testid="join-room-button" className="btn btn-primary" onClick={() => onJoin(visit)}>
-            {QUEUE_TEXT.joinRoom}
+            {t('joinRoom')}
           </button>
         )}
       </div>

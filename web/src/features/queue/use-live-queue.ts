@@ -1,11 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { VisitView } from '@visite/contracts';
-import { ApiError, errorMessage } from '../../shared/api/api-error';
+import { errorMessage, isSessionGone } from '../../shared/api/api-error';
+import { i18n } from '../../shared/i18n/i18n';
 import { describeConnectError } from '../../shared/realtime/handshake-error';
 import { connectRealtime, requestWithAck } from '../../shared/realtime/realtime-socket';
 import { newlyWaiting, playChime } from './queue-alert';
 import { queueApi } from './queue-api';
-import { QUEUE_TEXT } from './strings';
 
 export interface LiveQueue {
   visits: VisitView[] | null;
@@ -24,6 +25,7 @@ export interface LiveQueue {
 
 /** Today's queue: one HTTP load, then live snapshots over the realtime socket (`queue.subscribe`, `queue.updated`). */
 export function useLiveQueue(): LiveQueue {
+  const { t } = useTranslation('queue');
   const [visits, setVisits] = useState<VisitView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [live, setLive] = useState(false);
@@ -49,7 +51,7 @@ export function useLiveQueue(): LiveQueue {
         apply(queue.visits);
       },
       (e: unknown) => {
-        if (e instanceof ApiError && e.status === 401) setUnauthorized(true);
+        if (isSessionGone(e)) setUnauthorized(true);
         else setError(errorMessage(e));
       },
     );
@@ -83,7 +85,7 @@ export function useLiveQueue(): LiveQueue {
 
   // Title alert until the doctor comes back to the tab.
   useEffect(() => {
-    document.title = unseenWaiting > 0 ? QUEUE_TEXT.titleAlert(unseenWaiting) : QUEUE_TEXT.baseTitle;
+    document.title = unseenWaiting > 0 ? t('titleAlert', { count: unseenWaiting }) : t('baseTitle');
     const seen = () => setUnseenWaiting(0);
     window.addEventListener('focus', seen);
     document.addEventListener('visibilitychange', seen);
@@ -91,9 +93,9 @@ export function useLiveQueue(): LiveQueue {
       window.removeEventListener('focus', seen);
       document.removeEventListener('visibilitychange', seen);
     };
-  }, [unseenWaiting]);
+  }, [unseenWaiting, t]);
 
-  useEffect(() => () => void (document.title = 'Visite'), []);
+  useEffect(() => () => void (document.title = i18n.t('appName')), []);
 
   const patch = useCallback((visit: VisitView) => {
     setVisits((current) => current && current.map((v) => (v.id === visit.id ? visit : v)));

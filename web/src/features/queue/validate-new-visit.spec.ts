@@ -25,7 +25,7 @@ describe('validateNewVisit', () => {
 
   it('needs a phone or an e-mail', () => {
     const result = validateNewVisit(base, today);
-    expect('errors' in result && result.errors.contact).toBeTruthy();
+    expect('errors' in result && result.errors.contact).toBe('newVisit.errors.contact');
   });
 
   it('builds the request with trimmed names and an E.164 phone', () => {

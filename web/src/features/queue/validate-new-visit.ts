@@ -8,7 +8,9 @@ export interface NewVisitForm {
   email: string;
 }
 
-export type NewVisitErrors = Partial<Record<keyof NewVisitForm | 'contact', string>>;
+/** A message key of the `queue` catalogue (`newVisit.errors.*`) by field. */
+export type NewVisitErrorKey = `newVisit.errors.${'firstName' | 'lastName' | 'birthDate' | 'birthDateFuture' | 'phone' | 'email' | 'contact'}`;
+export type NewVisitErrors = Partial<Record<keyof NewVisitForm | 'contact', NewVisitErrorKey>>;
 
 /**
  * Normalises a phone number to E.164. French numbers may be typed the usual way ("06 12 34 56 78").
@@ -36,18 +38,18 @@ export function validateNewVisit(form: NewVisitForm, today = new Date()): { requ
   const firstName = form.firstName.trim();
   const lastName = form.lastName.trim();
   const email = form.email.trim();
-  if (!firstName) errors.firstName = 'Enter the first name.';
-  if (!lastName) errors.lastName = 'Enter the last name.';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.birthDate) || Number.isNaN(Date.parse(form.birthDate))) errors.birthDate = 'Enter the birth date.';
-  else if (Date.parse(form.birthDate) > today.getTime()) errors.birthDate = 'The birth date is in the future.';
+  if (!firstName) errors.firstName = 'newVisit.errors.firstName';
+  if (!lastName) errors.lastName = 'newVisit.errors.lastName';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.birthDate) || Number.isNaN(Date.parse(form.birthDate))) errors.birthDate = 'newVisit.errors.birthDate';
+  else if (Date.parse(form.birthDate) > today.getTime()) errors.birthDate = 'newVisit.errors.birthDateFuture';
 
   let phone: string | null = null;
   if (form.phone.trim()) {
     phone = toE164(form.phone);
-    if (!phone) errors.phone = 'Enter a mobile number like 06 12 34 56 78 or +33 6 12 34 56 78.';
+    if (!phone) errors.phone = 'newVisit.errors.phone';
   }
-  if (email && !EMAIL.test(email)) errors.email = 'Enter a valid e-mail address.';
-  if (!form.phone.trim() && !email) errors.contact = 'Enter a phone number or an e-mail address.';
+  if (email && !EMAIL.test(email)) errors.email = 'newVisit.errors.email';
+  if (!form.phone.trim() && !email) errors.contact = 'newVisit.errors.contact';
 
   if (Object.keys(errors).length > 0) return { errors };
   return {

@@ -1,11 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../shared/api/api-error';
 import { queueApi } from './queue-api';
-import { QUEUE_TEXT } from './strings';
 
-const T = QUEUE_TEXT.message;
 
 export function WaitingMessageForm() {
+  const { t } = useTranslation('queue');
   const [message, setMessage] = useState('');
   const [feedback, setFeedback] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [sending, setSending] = useState(false);
@@ -15,7 +15,7 @@ export function WaitingMessageForm() {
     setFeedback(null);
     try {
       await queueApi.sendMessage(text);
-      setFeedback({ tone: 'ok', text: text ? T.sent : T.cleared });
+      setFeedback({ tone: 'ok', text: text ? t('message.sent') : t('message.cleared') });
       if (!text) setMessage('');
     } catch (e) {
       setFeedback({ tone: 'error', text: errorMessage(e) });
@@ -31,14 +31,14 @@ export function WaitingMessageForm() {
 
   return (
     <section className="panel" aria-labelledby="message-title">
-      <h2 id="message-title">{T.title}</h2>
+      <h2 id="message-title">{t('message.title')}</h2>
       <form className="form" onSubmit={submit}>
         <textarea
           data-testid="queue-message"
           aria-labelledby="message-title"
           maxLength={280}
           rows={2}
-          placeholder={T.placeholder}
+          placeholder={t('message.placeholder')}
           value={message}
           onChange={(e) => setMessage(e.target.value)}
         />
@@ -46,10 +46,10 @@ export function WaitingMessageForm() {
           <small className="muted">{message.length}/280</small>
           <div className="button-row">
             <button type="button" className="btn btn-secondary" disabled={sending} onClick={() => void send('')}>
-              {T.clear}
+              {t('message.clear')}
             </button>
             <button data-testid="queue-message-send" type="submit" className="btn btn-primary" disabled={sending || !message.trim()}>
-              {T.send}
+              {t('message.send')}
             </button>
           </div>
         </div>

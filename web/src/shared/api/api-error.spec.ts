@@ -1,4 +1,5 @@
-import { ApiError, errorMessage, toApiError } from './api-error';
+import { i18n } from '../i18n/i18n';
+import { ApiError, errorMessage, isSessionGone, toApiError } from './api-error';
 
 describe('toApiError', () => {
   it('keeps the code and message of a Visite error body', () => {
@@ -16,14 +17,36 @@ describe('toApiError', () => {
     expect(error.message).toBe('email must be an email. password is too short');
   });
 
-  it('falls back to a generic message for bodies that are not JSON objects', () => {
-    expect(toApiError(502, undefined).message).toMatch(/problem/);
-    expect(toApiError(0, { code: 'NETWORK_ERROR' }).message).toMatch(/internet connection/);
+  it('gives bodies without a code a code of their own', () => {
+    expect(toApiError(502, undefined).code).toBe('SERVER_ERROR');
+    expect(toApiError(404, '<html>').code).toBe('HTTP_404');
     expect(toApiError(429, null).isClientError).toBe(false);
   });
+});
 
-  it('gives a message for anything thrown', () => {
+describe('errorMessage (by code, in the chosen language)', () => {
+  afterEach(() => i18n.changeLanguage('fr'));
+
+  it("shows the catalogue's text for a known code, in French by default and in English when chosen", async () => {
+    const error = toApiError(410, { code: 'JOIN_LINK_EXPIRED', message: 'whatever the server said' });
+    expect(errorMessage(error)).toBe('Ce lien a expiré. Demandez-en un nouveau au cabinet.');
+    await i18n.changeLanguage('en');
+    expect(errorMessage(error)).toBe('This link has expired. Ask the practice for a new one.');
+    expect(errorMessage(toApiError(0, { code: 'NETWORK_ERROR' }))).toMatch(/internet connection/);
+    expect(errorMessage(toApiError(503, undefined))).toMatch(/Visite is having a problem/);
+  });
+
+  it("falls back to the server's message for an unknown code, then to a generic text", () => {
+    expect(errorMessage(toApiError(409, { code: 'SOMETHING_NEW', message: 'Le serveur explique.' }))).toBe('Le serveur explique.');
+    expect(errorMessage(toApiError(404, undefined))).toBe('Un problème est survenu. Veuillez réessayer.');
     expect(errorMessage(new Error('boom'))).toBe('boom');
-    expect(errorMessage('weird')).toMatch(/went wrong/);
+    expect(errorMessage('weird')).toBe('Un problème est survenu. Veuillez réessayer.');
+  });
+
+  it('does not decide by status: the same status with another code is another message', () => {
+    expect(errorMessage(toApiError(404, { code: 'VISIT_NOT_FOUND' }))).toBe('Cette consultation n’existe pas.');
+    expect(errorMessage(toApiError(404, { code: 'JOIN_LINK_INVALID' }))).toMatch(/^Ce lien n’est pas valable/);
+    expect(isSessionGone(toApiError(401, { code: 'NOT_AUTHENTICATED' }))).toBe(true);
+    expect(isSessionGone(toApiError(401, { code: 'INVALID_CREDENTIALS' }))).toBe(false);
   });
 });

@@ -1,7 +1,10 @@
-/** An HTTP error from the Visite API, or a network failure (status 0). */
+import { i18n, textFor } from '../i18n/i18n';
+
+/** An HTTP error from the Visite API, or a network failure (status 0, code NETWORK_ERROR). */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
 
+  /** `message` is the server's own text (in the language the web asked for), possibly empty. */
   constructor(
     readonly status: number,
     readonly code: string,
@@ -16,28 +19,44 @@ export class ApiError extends Error {
   }
 }
 
-const GENERIC_MESSAGES: Record<number, string> = {
-  0: 'Cannot reach Visite. Check your internet connection and try again.',
-  401: 'Your session has expired. Please sign in again.',
-  403: 'You are not allowed to do this.',
-  404: 'Not found.',
-  429: 'Too many attempts. Please wait a moment and try again.',
-};
-
-/** Builds an ApiError from a status and a parsed body of the form `{statusCode, code, message}`. */
+/**
+ * Builds an ApiError from a status and a parsed body of the form `{statusCode, code, message}`. A body
+ * without a code (a proxy's error page) gets SERVER_ERROR for 5xx and HTTP_<status> otherwise.
+ */
 export function toApiError(status: number, body: unknown): ApiError {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const code = typeof record.code === 'string' && record.code ? record.code : `HTTP_${status}`;
-  let message: string | undefined;
+  const code = typeof record.code === 'string' && record.code ? record.code : status >= 500 ? 'SERVER_ERROR' : `HTTP_${status}`;
+  let message = '';
   if (typeof record.message === 'string' && record.message.trim()) message = record.message;
-  else if (Array.isArray(record.message)) message = record.message.filter((m) => typeof m === 'string').join('. ') || undefined;
-  if (!message) message = GENERIC_MESSAGES[status] ?? (status >= 500 ? 'Visite is having a problem. Please try again in a moment.' : 'The request was refused.');
+  else if (Array.isArray(record.message)) message = record.message.filter((m) => typeof m === 'string').join('. ');
   return new ApiError(status, code, message);
 }
 
-/** A message to show for any error thrown by API calls or other code. */
+/** The code of an error from the API, a socket acknowledgement or the media server, if it has one. */
+export function errorCode(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && code ? code : null;
+}
+
+/** The session is gone (signed out, expired): the page should go to sign-in. */
+export function isSessionGone(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'NOT_AUTHENTICATED' || code === 'UNAUTHORIZED';
+}
+
+/**
+ * A message to show for any error, in the chosen language: the `errors` catalogue's text for a known
+ * code, else the server's own message, else a generic one. Switches on codes, never on HTTP statuses.
+ */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  const code = errorCode(error);
+  if (code && i18n.exists(`errors:${code}`)) return textFor(`errors:${code}`);
   if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong. Please try again.';
+  return i18n.t('errors:UNKNOWN');
+}
+
+/** The `errors` catalogue's text for a code, else the message that came with it, else a generic text. */
+export function messageForCode(code: string | null, fallback: string | null): string {
+  if (code && i18n.exists(`errors:${code}`)) return textFor(`errors:${code}`);
+  return fallback || i18n.t('errors:UNKNOWN');
 }

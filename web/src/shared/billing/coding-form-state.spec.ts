@@ -15,7 +15,6 @@ import {
   withCode,
   type CodingSetting,
 } from './coding-form-state';
-import { formatCents } from './money';
 
 const setting: CodingSetting = { practitioner: GP, proposal: PROPOSAL, fees: FEES };
 
@@ -213,10 +212,10 @@ describe('sameCoding', () => {
 
 describe('codeOptions', () => {
   it('lists each act once with its fee, and keeps a current code that is not valid on the date', () => {
-    const options = codeOptions([...FEES, fee('TC', 2500)], 'OLD', formatCents);
+    const options = codeOptions([...FEES, fee('TC', 2500)], 'OLD');
     expect(options.map((o) => o.value)).toEqual(['TCG', 'TC', 'TE2', 'RQD', 'TLS', 'OLD']);
-    expect(options[0].label).toBe('TCG — TCG label (30.00 €)');
-    expect(options[4].label).toContain('fee to confirm');
-    expect(options[5].label).toContain('not valid');
+    expect(options[0]).toEqual({ value: 'TCG', feeLabel: 'TCG label', amountCents: 3000 });
+    expect(options[4].amountCents).toBeNull();
+    expect(options[5]).toEqual({ value: 'OLD', feeLabel: null, amountCents: null });
   });
 });

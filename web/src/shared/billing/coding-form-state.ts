@@ -34,7 +34,7 @@ export interface CodingSetting {
 }
 
 export type CodingField = 'code' | 'amount' | 'extraFee' | 'coveragePercent' | 'sickNoteDays' | 'exceptionReason';
-export type CodingFormErrors = Partial<Record<CodingField, string>>;
+export type CodingFormErrors = Partial<Record<CodingField, `coding.errors.${CodingField}`>>;
 
 /** Télé-expertise (TE2) and assisted teleconsultations (TLS, TLL, TLD) name the other professional (F5). */
 export const CODES_WITH_OTHER_PROFESSIONAL: readonly string[] = ['TE2', 'TLS', 'TLL', 'TLD'];
@@ -42,14 +42,16 @@ export const CODES_WITH_OTHER_PROFESSIONAL: readonly string[] = ['TE2', 'TLS', '
 export const FULLY_COVERED_CODES: readonly string[] = ['TE2', 'RQD'];
 export const USUAL_COVERAGE_PERCENT = 70;
 
+/** Message keys (`billing-forms` catalogue) of the field errors. */
 export const CODING_ERRORS = {
-  code: 'Choose the act to bill.',
-  amount: 'Enter the amount in euros, e.g. 25.00.',
-  extraFee: 'Enter the extra fee in euros, e.g. 10.00, or leave it empty.',
-  coveragePercent: 'Enter a coverage between 0 and 100 %.',
-  sickNoteDays: 'Enter the number of days of sick leave (1 to 365).',
-  exceptionReason: 'Give the reason for this choice.',
-} satisfies Record<CodingField, string>;
+  code: 'coding.errors.code',
+  amount: 'coding.errors.amount',
+  extraFee: 'coding.errors.extraFee',
+  coveragePercent: 'coding.errors.coveragePercent',
+  sickNoteDays: 'coding.errors.sickNoteDays',
+  exceptionReason: 'coding.errors.exceptionReason',
+} as const satisfies Record<CodingField, `coding.errors.${CodingField}`>;
+export type CodingErrorKey = (typeof CODING_ERRORS)[CodingField];
 
 export function needsOtherProfessional(code: string): boolean {
   return CODES_WITH_OTHER_PROFESSIONAL.includes(code);
@@ -235,22 +237,24 @@ export function sameCoding(a: LineCoding, b: LineCoding): boolean {
 
 export interface CodeOption {
   value: string;
-  label: string;
+  /** The fee table's label; null for a current code that is not valid on the date. */
+  feeLabel: string | null;
+  /** Null when the fee is to confirm (or the code is not valid on the date). */
+  amountCents: number | null;
 }
 
 /**
  * The act choices: the acts valid on the date of service (once each), plus the current code if it is not
  * among them (a line coded with an act that is not valid on that date: the rules say so).
  */
-export function codeOptions(fees: readonly FeeEntry[], current: string, formatAmount: (cents: number) => string): CodeOption[] {
+export function codeOptions(fees: readonly FeeEntry[], current: string): CodeOption[] {
   const seen = new Set<string>();
   const options: CodeOption[] = [];
   for (const fee of actFees(fees)) {
     if (seen.has(fee.code)) continue;
     seen.add(fee.code);
-    const amount = fee.amountCents === null ? 'fee to confirm' : formatAmount(fee.amountCents);
-    options.push({ value: fee.code, label: `${fee.code} — ${fee.label} (${amount})` });
+    options.push({ value: fee.code, feeLabel: fee.label, amountCents: fee.amountCents });
   }
-  if (current && !seen.has(current)) options.push({ value: current, label: `${current} — not valid on this date` });
+  if (current && !seen.has(current)) options.push({ value: current, feeLabel: null, amountCents: null });
   return options;
 }

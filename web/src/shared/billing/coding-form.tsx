@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import { CARE_PATHWAY_EXCEPTIONS, PATIENT_LOCATIONS, type CarePathwayException, type PatientLocation } from '@visite/contracts';
 import {
@@ -13,9 +14,8 @@ import {
   type CodingFormState,
   type CodingSetting,
 } from './coding-form-state';
-import { CARE_EXCEPTION_LABELS, PATIENT_LOCATION_LABELS } from './labels';
-import { formatCents } from './money';
-import { CODING_FORM_TEXT as T } from './strings';
+import { useFormat } from '../i18n/use-format';
+import { useBillingTerms } from './labels';
 
 interface Props {
   state: CodingFormState;
@@ -29,6 +29,9 @@ interface Props {
 /** The fields of a billed line, for the doctor's coding screen and the biller's correction alike. */
 export function CodingForm({ state, onChange, setting, errors, disabled = false }: Props) {
   const id = useId();
+  const { t } = useTranslation('billing-forms');
+  const format = useFormat();
+  const terms = useBillingTerms();
   const set = <K extends keyof CodingFormState>(key: K, value: CodingFormState[K]) => onChange({ ...state, [key]: value });
   const addOns = addOnFees(setting.fees);
   const reasonRequired = exceptionReasonRequired(state, setting.proposal);
@@ -39,20 +42,22 @@ export function CodingForm({ state, onChange, setting, errors, disabled = false 
     <fieldset className="form coding-form" disabled={disabled}>
       <div className="form-row">
         <label className="field">
-          <span>{T.code}</span>
+          <span>{t('coding.code')}</span>
           <select data-testid="coding-code" value={state.code} onChange={(e) => onChange(withCode(state, e.target.value, setting.fees))} aria-invalid={errors.code ? true : undefined}>
             {/* Only while no act is chosen: once chosen, every option is an act code. */}
-            {state.code === '' && <option value="">{T.chooseCode}</option>}
-            {codeOptions(setting.fees, state.code, formatCents).map((option) => (
+            {state.code === '' && <option value="">{t('coding.chooseCode')}</option>}
+            {codeOptions(setting.fees, state.code).map((option) => (
               <option key={option.value} value={option.value}>
-                {option.label}
+                {option.feeLabel === null
+                  ? t('coding.notValidOnDate', { code: option.value })
+                  : t('coding.addOn', { code: option.value, label: option.feeLabel, amount: option.amountCents === null ? t('coding.feeToConfirm') : format.money(option.amountCents) })}
               </option>
             ))}
           </select>
-          {errors.code && <small className="field-error">{errors.code}</small>}
+          {errors.code && <small className="field-error">{t(errors.code)}</small>}
         </label>
         <label className="field">
-          <span>{T.amount}</span>
+          <span>{t('coding.amount')}</span>
           <input
             data-testid="coding-amount"
             inputMode="decimal"
@@ -61,13 +66,13 @@ export function CodingForm({ state, onChange, setting, errors, disabled = false 
             onChange={(e) => set('amount', e.target.value)}
             aria-invalid={errors.amount ? true : undefined}
           />
-          {errors.amount ? <small className="field-error">{errors.amount}</small> : feeUnknown && <small className="muted">{T.amountToConfirm}</small>}
+          {errors.amount ? <small className="field-error">{t(errors.amount)}</small> : feeUnknown && <small className="muted">{t('coding.amountToConfirm')}</small>}
         </label>
       </div>
 
       {addOns.length > 0 && (
         <div className="field" role="group" aria-labelledby={`${id}-addons`}>
-          <span id={`${id}-addons`}>{T.addOns}</span>
+          <span id={`${id}-addons`}>{t('coding.addOns')}</span>
           {addOns.map((fee) => (
             <label key={fee.code} className="checkbox">
               <input
@@ -77,7 +82,7 @@ export function CodingForm({ state, onChange, setting, errors, disabled = false 
                 onChange={(e) => onChange(withAddOn(state, fee, e.target.checked))}
               />
               <span>
-                {fee.code} — {fee.label} ({fee.amountCents === null ? 'fee to confirm' : formatCents(fee.amountCents)})
+                {t('coding.addOn', { code: fee.code, label: fee.label, amount: fee.amountCents === null ? t('coding.feeToConfirm') : format.money(fee.amountCents) })}
               </span>
             </label>
           ))}
@@ -86,27 +91,27 @@ export function CodingForm({ state, onChange, setting, errors, disabled = false 
 
       {allowsExtraFee(setting.practitioner) && (
         <label className="field">
-          <span>{T.extraFee}</span>
+          <span>{t('coding.extraFee')}</span>
           <input data-testid="coding-extra-fee" inputMode="decimal" autoComplete="off" value={state.extraFee} onChange={(e) => set('extraFee', e.target.value)} aria-invalid={errors.extraFee ? true : undefined} />
-          <small className={errors.extraFee ? 'field-error' : 'muted'}>{errors.extraFee ?? T.extraFeeHelp}</small>
+          <small className={errors.extraFee ? 'field-error' : 'muted'}>{t(errors.extraFee ?? 'coding.extraFeeHelp')}</small>
         </label>
       )}
 
       {assisted && (
         <label className="field">
-          <span>{T.otherProfessional}</span>
+          <span>{t('coding.otherProfessional')}</span>
           <input data-testid="coding-other-rpps" inputMode="numeric" autoComplete="off" value={state.otherProfessionalRpps} onChange={(e) => set('otherProfessionalRpps', e.target.value)} />
-          <small className="muted">{state.code === 'TE2' ? T.otherProfessionalHelp.TE2 : T.otherProfessionalHelp.assisted}</small>
+          <small className="muted">{state.code === 'TE2' ? t('coding.otherProfessionalHelpTE2') : t('coding.otherProfessionalHelpAssisted')}</small>
         </label>
       )}
 
       <label className="field">
-        <span>{T.location}</span>
+        <span>{t('coding.location')}</span>
         <select data-testid="coding-location" value={state.patientLocation} onChange={(e) => set('patientLocation', e.target.value as PatientLocation | '')}>
-          <option value="">{T.chooseLocation}</option>
+          <option value="">{t('coding.chooseLocation')}</option>
           {PATIENT_LOCATIONS.map((location) => (
             <option key={location} value={location}>
-              {PATIENT_LOCATION_LABELS[location]}
+              {terms.location(location)}
             </option>
           ))}
         </select>
@@ -114,23 +119,23 @@ export function CodingForm({ state, onChange, setting, errors, disabled = false 
 
       <label className="checkbox">
         <input type="checkbox" data-testid="coding-referral" checked={state.referral} onChange={(e) => set('referral', e.target.checked)} />
-        <span>{T.referral}</span>
+        <span>{t('coding.referral')}</span>
       </label>
 
       <label className="field">
-        <span>{T.careException}</span>
+        <span>{t('coding.careException')}</span>
         <select data-testid="coding-exception" value={state.careException} onChange={(e) => set('careException', e.target.value as CarePathwayException | '')}>
-          <option value="">{T.noException}</option>
+          <option value="">{t('coding.noException')}</option>
           {CARE_PATHWAY_EXCEPTIONS.map((exception) => (
             <option key={exception} value={exception}>
-              {CARE_EXCEPTION_LABELS[exception]}
+              {terms.exception(exception)}
             </option>
           ))}
         </select>
       </label>
 
       <label className="field">
-        <span>{reasonRequired ? T.exceptionReasonRequired : T.exceptionReason}</span>
+        <span>{reasonRequired ? t('coding.exceptionReasonRequired') : t('coding.exceptionReason')}</span>
         <textarea
           data-testid="coding-exception-reason"
           rows={2}
@@ -139,17 +144,17 @@ export function CodingForm({ state, onChange, setting, errors, disabled = false 
           onChange={(e) => set('exceptionReason', e.target.value)}
           aria-invalid={errors.exceptionReason ? true : undefined}
         />
-        {errors.exceptionReason && <small className="field-error">{errors.exceptionReason}</small>}
+        {errors.exceptionReason && <small className="field-error">{t(errors.exceptionReason)}</small>}
       </label>
 
       <label className="checkbox">
         <input type="checkbox" data-testid="coding-sick-note" checked={state.sickNote} onChange={(e) => set('sickNote', e.target.checked)} />
-        <span>{T.sickNote}</span>
+        <span>{t('coding.sickNote')}</span>
       </label>
       {state.sickNote && (
         <div className="form-row indent">
           <label className="field">
-            <span>{T.sickNoteDays}</span>
+            <span>{t('coding.sickNoteDays')}</span>
             <input
               data-testid="coding-sick-note-days"
               inputMode="numeric"
@@ -157,11 +162,11 @@ export function CodingForm({ state, onChange, setting, errors, disabled = false 
               onChange={(e) => set('sickNoteDays', e.target.value)}
               aria-invalid={errors.sickNoteDays ? true : undefined}
             />
-            {errors.sickNoteDays && <small className="field-error">{errors.sickNoteDays}</small>}
+            {errors.sickNoteDays && <small className="field-error">{t(errors.sickNoteDays)}</small>}
           </label>
           <label className="checkbox">
             <input type="checkbox" data-testid="coding-in-person-impossible" checked={state.inPersonImpossible} onChange={(e) => set('inPersonImpossible', e.target.checked)} />
-            <span>{T.inPersonImpossible}</span>
+            <span>{t('coding.inPersonImpossible')}</span>
           </label>
         </div>
       )}
@@ -169,10 +174,10 @@ export function CodingForm({ state, onChange, setting, errors, disabled = false 
       <div className="form-row">
         <label className="checkbox">
           <input type="checkbox" data-testid="coding-third-party" checked={state.thirdPartyPayment} onChange={(e) => set('thirdPartyPayment', e.target.checked)} />
-          <span>{T.thirdPartyPayment}</span>
+          <span>{t('coding.thirdPartyPayment')}</span>
         </label>
         <label className="field">
-          <span>{T.coveragePercent}</span>
+          <span>{t('coding.coveragePercent')}</span>
           <input
             data-testid="coding-coverage"
             inputMode="numeric"
@@ -180,7 +185,7 @@ export function CodingForm({ state, onChange, setting, errors, disabled = false 
             onChange={(e) => set('coveragePercent', e.target.value)}
             aria-invalid={errors.coveragePercent ? true : undefined}
           />
-          {errors.coveragePercent && <small className="field-error">{errors.coveragePercent}</small>}
+          {errors.coveragePercent && <small className="field-error">{t(errors.coveragePercent)}</small>}
         </label>
       </div>
     </fieldset>

@@ -15,12 +15,13 @@ export interface IdentityFormState {
 }
 
 export type IdentityField = 'beneficiaryRank' | 'regularDoctorRpps';
-export type IdentityFormErrors = Partial<Record<IdentityField, string>>;
+export type IdentityFormErrors = Partial<Record<IdentityField, `identity.errors.${IdentityField}`>>;
 
+/** Message keys (`billing-forms` catalogue) of the field errors. */
 export const IDENTITY_ERRORS = {
-  beneficiaryRank: 'The rank is a whole number from 1 to 99 (1 = the insured person).',
-  regularDoctorRpps: 'An RPPS number has 11 digits.',
-} satisfies Record<IdentityField, string>;
+  beneficiaryRank: 'identity.errors.beneficiaryRank',
+  regularDoctorRpps: 'identity.errors.regularDoctorRpps',
+} as const satisfies Record<IdentityField, `identity.errors.${IdentityField}`>;
 
 const RPPS_FORMAT = /^\d{11}$/;
 

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { IDENTITY_STATUSES, INS_OID_NIA, INS_OID_NIR, type IdentityStatus, type InsOid, type PatientBilling, type PatientIdentityUpdate } from '@visite/contracts';
 import { errorMessage } from '../api/api-error';
@@ -11,8 +12,9 @@ import {
   type IdentityFormErrors,
   type IdentityFormState,
 } from './identity-form-state';
-import { IDENTITY_STATUS_LABELS, INS_OID_LABELS, SEX_LABELS } from './labels';
-import { IDENTITY_FORM_TEXT as T } from './strings';
+import { useBillingTerms } from './labels';
+
+const SEXES: readonly PatientBilling['sex'][] = ['female', 'male', 'unknown'];
 
 interface Props {
   patient: PatientBilling;
@@ -24,7 +26,9 @@ interface Props {
 }
 
 /** The patient's billing identity (NIR, rank, INS, regular doctor), saved on its own. */
-export function IdentityForm({ patient, selfRpps, selfLabel = T.selfRegularDoctor, onSave, disabled = false }: Props) {
+export function IdentityForm({ patient, selfRpps, selfLabel, onSave, disabled = false }: Props) {
+  const { t } = useTranslation('billing-forms');
+  const terms = useBillingTerms();
   const [state, setState] = useState<IdentityFormState>(() => initialIdentityForm(patient));
   const [errors, setErrors] = useState<IdentityFormErrors>({});
   const [saving, setSaving] = useState(false);
@@ -63,7 +67,7 @@ export function IdentityForm({ patient, selfRpps, selfLabel = T.selfRegularDocto
       <fieldset className="form" disabled={disabled || saving}>
         <div className="form-row">
           <label className="field">
-            <span>{T.insuredNir}</span>
+            <span>{t('identity.insuredNir')}</span>
             <input
               data-testid="identity-insured-nir"
               autoComplete="off"
@@ -71,10 +75,10 @@ export function IdentityForm({ patient, selfRpps, selfLabel = T.selfRegularDocto
               onChange={(e) => set('insuredNir', e.target.value)}
               aria-invalid={hints.insuredNir ? true : undefined}
             />
-            <small className={hints.insuredNir ? 'field-hint' : 'muted'}>{hints.insuredNir ?? T.insuredNirHelp}</small>
+            <small className={hints.insuredNir ? 'field-hint' : 'muted'}>{hints.insuredNir ?? t('identity.insuredNirHelp')}</small>
           </label>
           <label className="field">
-            <span>{T.beneficiaryRank}</span>
+            <span>{t('identity.beneficiaryRank')}</span>
             <input
               data-testid="identity-rank"
               inputMode="numeric"
@@ -82,26 +86,26 @@ export function IdentityForm({ patient, selfRpps, selfLabel = T.selfRegularDocto
               onChange={(e) => set('beneficiaryRank', e.target.value)}
               aria-invalid={errors.beneficiaryRank ? true : undefined}
             />
-            <small className={errors.beneficiaryRank ? 'field-error' : 'muted'}>{errors.beneficiaryRank ?? T.beneficiaryRankHelp}</small>
+            <small className={errors.beneficiaryRank ? 'field-error' : 'muted'}>{t(errors.beneficiaryRank ?? 'identity.beneficiaryRankHelp')}</small>
           </label>
         </div>
         <div className="form-row">
           <label className="field">
-            <span>{T.sex}</span>
+            <span>{t('identity.sex')}</span>
             <select data-testid="identity-sex" value={state.sex} onChange={(e) => set('sex', e.target.value as PatientBilling['sex'])}>
-              {(Object.keys(SEX_LABELS) as PatientBilling['sex'][]).map((sex) => (
+              {SEXES.map((sex) => (
                 <option key={sex} value={sex}>
-                  {SEX_LABELS[sex]}
+                  {terms.sex(sex)}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>{T.identityStatus}</span>
+            <span>{t('identity.identityStatus')}</span>
             <select data-testid="identity-status" value={state.identityStatus} onChange={(e) => set('identityStatus', e.target.value as IdentityStatus)}>
               {IDENTITY_STATUSES.map((status) => (
                 <option key={status} value={status}>
-                  {IDENTITY_STATUS_LABELS[status]}
+                  {terms.identityStatus(status)}
                 </option>
               ))}
             </select>
@@ -110,16 +114,16 @@ export function IdentityForm({ patient, selfRpps, selfLabel = T.selfRegularDocto
         {state.identityStatus === 'QUAL' && (
           <div className="form-row">
             <label className="field">
-              <span>{T.ins}</span>
+              <span>{t('identity.ins')}</span>
               <input data-testid="identity-ins" autoComplete="off" value={state.ins} onChange={(e) => change(withIns(state, e.target.value))} aria-invalid={hints.ins ? true : undefined} />
               {hints.ins && <small className="field-hint">{hints.ins}</small>}
             </label>
             <label className="field">
-              <span>{T.insOid}</span>
+              <span>{t('identity.insOid')}</span>
               <select data-testid="identity-ins-oid" value={state.insOid} onChange={(e) => set('insOid', e.target.value as InsOid)}>
                 {[INS_OID_NIR, INS_OID_NIA].map((oid) => (
                   <option key={oid} value={oid}>
-                    {INS_OID_LABELS[oid as InsOid]}
+                    {terms.insOid(oid as InsOid)}
                   </option>
                 ))}
               </select>
@@ -127,7 +131,7 @@ export function IdentityForm({ patient, selfRpps, selfLabel = T.selfRegularDocto
           </div>
         )}
         <label className="field">
-          <span>{T.regularDoctorRpps}</span>
+          <span>{t('identity.regularDoctorRpps')}</span>
           <input
             data-testid="identity-regular-doctor"
             inputMode="numeric"
@@ -136,7 +140,7 @@ export function IdentityForm({ patient, selfRpps, selfLabel = T.selfRegularDocto
             onChange={(e) => set('regularDoctorRpps', e.target.value)}
             aria-invalid={errors.regularDoctorRpps ? true : undefined}
           />
-          {errors.regularDoctorRpps && <small className="field-error">{errors.regularDoctorRpps}</small>}
+          {errors.regularDoctorRpps && <small className="field-error">{t(errors.regularDoctorRpps)}</small>}
         </label>
         {selfRpps && (
           <label className="checkbox">
@@ -146,7 +150,7 @@ export function IdentityForm({ patient, selfRpps, selfLabel = T.selfRegularDocto
               checked={isSelfRegularDoctor(state, selfRpps)}
               onChange={(e) => change(withSelfRegularDoctor(state, selfRpps, e.target.checked))}
             />
-            <span>{selfLabel}</span>
+            <span>{selfLabel ?? t('identity.selfRegularDoctor')}</span>
           </label>
         )}
         {serverError && (
@@ -156,11 +160,11 @@ export function IdentityForm({ patient, selfRpps, selfLabel = T.selfRegularDocto
         )}
         <div className="button-row">
           <button type="submit" data-testid="identity-save" className="btn btn-secondary">
-            {saving ? T.saving : T.save}
+            {saving ? t('identity.saving') : t('identity.save')}
           </button>
           {saved && (
             <p className="form-ok" data-testid="identity-saved" role="status">
-              {T.saved}
+              {t('identity.saved')}
             </p>
           )}
         </div>

@@ -9,49 +9,42 @@ import {
   SECTORS,
   SPECIALTIES,
 } from '@visite/contracts';
-import {
-  CARE_EXCEPTION_LABELS,
-  EXPORT_FORMAT_LABELS,
-  IDENTITY_STATUS_LABELS,
-  MODALITY_LABELS,
-  modalityLabel,
-  optionsOf,
-  PATIENT_LOCATION_LABELS,
-  PROFESSION_LABELS,
-  SECTOR_LABELS,
-  SPECIALTY_LABELS,
-  STATE_LABELS,
-} from './labels';
+import { LANGUAGES, RESOURCES, t } from '@visite/i18n';
 
-describe('billing labels', () => {
+const SEXES = ['female', 'male', 'unknown'];
+
+describe('billing terms (billing-terms catalogue)', () => {
   it.each([
-    ['modalities', MODALITIES, MODALITY_LABELS],
-    ['states', BILLING_LINE_STATES, STATE_LABELS],
-    ['locations', PATIENT_LOCATIONS, PATIENT_LOCATION_LABELS],
-    ['care exceptions', CARE_PATHWAY_EXCEPTIONS, CARE_EXCEPTION_LABELS],
-    ['identity statuses', IDENTITY_STATUSES, IDENTITY_STATUS_LABELS],
-    ['professions', PROFESSIONS, PROFESSION_LABELS],
-    ['specialties', SPECIALTIES, SPECIALTY_LABELS],
-    ['sectors', SECTORS, SECTOR_LABELS],
-    ['export formats', EXPORT_FORMATS, EXPORT_FORMAT_LABELS],
-  ] as [string, readonly string[], Record<string, string>][])('label every one of the %s', (_name, values, labels) => {
-    expect(Object.keys(labels).sort()).toEqual([...values].sort());
-    for (const value of values) expect(labels[value]?.trim()).toBeTruthy();
-  });
-
-  it('says "video" or "audio" for the recorded modality, and when nothing was recorded', () => {
-    expect(modalityLabel('video')).toContain('video');
-    expect(modalityLabel('audio')).toContain('audio');
-    expect(modalityLabel(null)).toBe('not recorded');
+    ['modality', [...MODALITIES, 'none']],
+    ['state', BILLING_LINE_STATES],
+    ['location', PATIENT_LOCATIONS],
+    ['exception', CARE_PATHWAY_EXCEPTIONS],
+    ['identityStatus', IDENTITY_STATUSES],
+    ['profession', PROFESSIONS],
+    ['specialty', SPECIALTIES],
+    ['sector', SECTORS],
+    ['sex', SEXES],
+    ['exportFormat', EXPORT_FORMATS],
+  ] as [string, readonly string[]][])('label every %s of the contracts, in each language', (group, values) => {
+    for (const lng of LANGUAGES) {
+      const labels = (RESOURCES[lng]['billing-terms'] as unknown as Record<string, Record<string, string>>)[group];
+      expect(Object.keys(labels).sort()).toEqual([...values].sort());
+      for (const value of values) expect(labels[value]?.trim()).toBeTruthy();
+    }
   });
 
   it('writes the states the way the screens and tests read them', () => {
-    expect(STATE_LABELS.to_review).toBe('to review');
-    expect(STATE_LABELS.blocked).toBe('blocked');
-    expect(STATE_LABELS.ready).toBe('ready');
+    expect(t('fr', 'billing-terms:state.to_review')).toBe('à revoir');
+    expect(t('fr', 'billing-terms:state.blocked')).toBe('bloquée');
+    expect(t('fr', 'billing-terms:state.ready')).toBe('prête');
+    expect(t('en', 'billing-terms:state.to_review')).toBe('to review');
+    expect(t('en', 'billing-terms:state.ready')).toBe('ready');
   });
 
-  it('builds select options in the order of the list', () => {
-    expect(optionsOf(SECTORS, SECTOR_LABELS).map((o) => o.value)).toEqual(['1', '2', 'non_conventionne']);
+  it('says "vidéo" / "video" or "audio" for the recorded modality, and when nothing was recorded', () => {
+    expect(t('fr', 'billing-terms:modality.video')).toBe('vidéo');
+    expect(t('en', 'billing-terms:modality.audio')).toContain('audio');
+    expect(t('fr', 'billing-terms:modality.none')).toBe('non enregistrée');
+    expect(t('en', 'billing-terms:modality.none')).toBe('not recorded');
   });
 });

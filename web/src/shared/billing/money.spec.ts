@@ -1,21 +1,4 @@
-import { centsToEuroInput, formatCents, parseEuros } from './money';
-
-describe('formatCents', () => {
-  it.each([
-    [2500, '25.00 €'],
-    [2550, '25.50 €'],
-    [5, '0.05 €'],
-    [0, '0.00 €'],
-    [123456, '1234.56 €'],
-    [-350, '-3.50 €'],
-  ])('%d -> %s', (cents, text) => {
-    expect(formatCents(cents)).toBe(text);
-  });
-
-  it('gives nothing for a number that is not finite', () => {
-    expect(formatCents(Number.NaN)).toBe('');
-  });
-});
+import { centsToEuroInput, parseEuros } from './money';
 
 describe('centsToEuroInput', () => {
   it('writes the amount without the currency, or nothing when unknown', () => {

@@ -1,12 +1,4 @@
-/** Amounts are integer cents (EUR) everywhere; these convert for display and for what people type. */
-
-/** "25.00 €", "-3.50 €", "1234.56 €". */
-export function formatCents(cents: number): string {
-  if (!Number.isFinite(cents)) return '';
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.round(Math.abs(cents));
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} €`;
-}
+/** Amounts are integer cents (EUR) everywhere; these convert what people type (display: `useFormat().money`). */
 
 /** The value of a euro input for an amount: "25.00"; empty for an unknown amount. */
 export function centsToEuroInput(cents: number | null | undefined): string {

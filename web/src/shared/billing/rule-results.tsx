@@ -1,16 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import { RULE_SUMMARIES } from '@visite/billing';
 import type { RuleResult } from '@visite/contracts';
-import { RULES_TEXT } from './strings';
 
 /**
  * Failed rules, errors in red and warnings in amber. Every result is `data-testid="rule-result"` with
  * `data-rule` and `data-severity`, its text the message. With `emptyTestId`, "No problem found" when none.
  */
 export function RuleResults({ results, emptyTestId, compact = false }: { results: readonly RuleResult[]; emptyTestId?: string; compact?: boolean }) {
+  const { t } = useTranslation('billing-forms');
   if (results.length === 0)
     return compact ? null : (
       <p className="rules-ok" data-testid={emptyTestId}>
-        {RULES_TEXT.noProblems}
+        {t('rules.noProblems')}
       </p>
     );
   return (
@@ -22,7 +23,7 @@ export function RuleResults({ results, emptyTestId, compact = false }: { results
           data-testid="rule-result"
           data-rule={result.rule}
           data-severity={result.severity}
-          title={`${result.severity === 'error' ? RULES_TEXT.error : RULES_TEXT.warning}: ${RULE_SUMMARIES[result.rule]?.summary ?? result.rule}`}
+          title={t(result.severity === 'error' ? 'rules.error' : 'rules.warning', { summary: RULE_SUMMARIES[result.rule]?.summary ?? result.rule })}
         >
           {result.message}
         </li>

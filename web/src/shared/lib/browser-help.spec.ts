@@ -1,4 +1,5 @@
-import { detectBrowserFamily, permissionRecoverySteps } from './browser-help';
+import { RESOURCES } from '@visite/i18n';
+import { detectBrowserFamily, permissionRecoverySteps, type BrowserFamily } from './browser-help';
 
 describe('detectBrowserFamily', () => {
   it.each([
@@ -12,7 +13,19 @@ describe('detectBrowserFamily', () => {
     expect(detectBrowserFamily(ua)).toBe(family);
   });
 
-  it('always has recovery steps', () => {
-    for (const family of ['safari-ios', 'chrome', 'other'] as const) expect(permissionRecoverySteps(family).length).toBeGreaterThan(0);
+  it('always has recovery steps, each a text of both catalogues', () => {
+    const families: BrowserFamily[] = ['safari-ios', 'chrome-ios', 'safari', 'firefox', 'edge', 'samsung', 'chrome-android', 'chrome', 'other'];
+    for (const family of families) {
+      const steps = permissionRecoverySteps(family);
+      expect(steps.length).toBeGreaterThan(0);
+      for (const key of steps) {
+        const [group, n] = key.replace('media:permission.', '').split('.');
+        for (const lng of ['fr', 'en'] as const) {
+          const texts = (RESOURCES[lng].media.permission as unknown as Record<string, Record<string, string>>)[group];
+          expect(texts?.[n]).toEqual(expect.any(String));
+        }
+      }
+    }
+    expect(permissionRecoverySteps('chrome-android')).toEqual(['media:permission.android.1', 'media:permission.android.2', 'media:permission.android.3']);
   });
 });

@@ -12,31 +12,25 @@ export function detectBrowserFamily(userAgent: string): BrowserFamily {
   return 'other';
 }
 
-/** Steps to allow the camera and microphone again after refusing them. */
-export function permissionRecoverySteps(family: BrowserFamily): string[] {
-  switch (family) {
-    case 'safari-ios':
-      return [
-        'Open the Settings app, scroll to Safari, then tap Camera and Microphone and choose "Ask" or "Allow".',
-        'Come back to this page and reload it (tap the reload arrow in the address bar).',
-      ];
-    case 'chrome-ios':
-      return ['Open the Settings app, scroll to Chrome, and turn on Camera and Microphone.', 'Come back to this page and reload it.'];
-    case 'chrome-android':
-    case 'samsung':
-      return [
-        'Tap the icon to the left of the address bar (a lock or settings icon), then Permissions.',
-        'Allow Camera and Microphone, then reload the page.',
-        'If that does not help: Android Settings → Apps → your browser → Permissions → allow Camera and Microphone.',
-      ];
-    case 'safari':
-      return ['In the menu bar choose Safari → Settings for This Website…', 'Set Camera and Microphone to "Allow", then reload the page.'];
-    case 'firefox':
-      return ['Click the crossed-out camera icon in the address bar.', 'Remove the "Blocked" permissions, then reload the page and choose "Allow".'];
-    case 'edge':
-    case 'chrome':
-      return ['Click the icon to the left of the address bar (site settings).', 'Set Camera and Microphone to "Allow", then reload the page.'];
-    default:
-      return ['Open your browser settings for this site and allow the camera and microphone, then reload the page.'];
-  }
+/** The catalogue group (`media:permission.<group>`) of steps for each browser family. */
+const STEP_GROUPS = {
+  'safari-ios': ['safari-ios', 2],
+  'chrome-ios': ['chrome-ios', 2],
+  'chrome-android': ['android', 3],
+  samsung: ['android', 3],
+  safari: ['safari', 2],
+  firefox: ['firefox', 2],
+  edge: ['chromium', 2],
+  chrome: ['chromium', 2],
+  other: ['other', 1],
+} as const satisfies Record<BrowserFamily, readonly [string, number]>;
+
+export type PermissionStepKey = {
+  [F in BrowserFamily]: `media:permission.${(typeof STEP_GROUPS)[F][0]}.${1 | 2 | 3}`;
+}[BrowserFamily];
+
+/** Catalogue keys of the steps to allow the camera and microphone again after refusing them. */
+export function permissionRecoverySteps(family: BrowserFamily): PermissionStepKey[] {
+  const [group, count] = STEP_GROUPS[family];
+  return Array.from({ length: count }, (_, i) => `media:permission.${group}.${i + 1}` as PermissionStepKey);
 }

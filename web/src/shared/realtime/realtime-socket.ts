@@ -7,6 +7,7 @@ import {
   type RealtimeHandshake,
   type RealtimeServerEvents,
 } from '@visite/contracts';
+import { currentLanguage } from '../i18n/i18n';
 
 export type RealtimeSocket = Socket<RealtimeServerEvents, RealtimeClientEvents>;
 
@@ -15,6 +16,8 @@ export function connectRealtime(joinToken?: string): RealtimeSocket {
   const auth: RealtimeHandshake = joinToken ? { protocolVersion: PROTOCOL_VERSION, joinToken } : { protocolVersion: PROTOCOL_VERSION };
   return io(REALTIME_NAMESPACE, {
     auth,
+    // The server answers refusals and acknowledgements in the person's language.
+    query: { lang: currentLanguage() },
     withCredentials: true,
     reconnectionDelay: 1000,
     reconnectionDelayMax: 10_000,

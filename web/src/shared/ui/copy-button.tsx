@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Copies `text` to the clipboard, with a fallback for browsers without the async clipboard API. */
-export function CopyButton({ text, testId, label = 'Copy', inputId }: { text: string; testId?: string; label?: string; inputId?: string }) {
+export function CopyButton({ text, testId, label, inputId }: { text: string; testId?: string; label?: string; inputId?: string }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -16,7 +18,7 @@ export function CopyButton({ text, testId, label = 'Copy', inputId }: { text: st
   };
   return (
     <button type="button" className="btn btn-secondary" data-testid={testId} onClick={() => void copy()}>
-      {copied ? 'Copied ✓' : label}
+      {copied ? t('copied') : (label ?? t('copy'))}
     </button>
   );
 }
