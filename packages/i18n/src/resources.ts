@@ -6,6 +6,7 @@ import fr_billing_forms from './locales/fr/billing-forms.json';
 import fr_billing_terms from './locales/fr/billing-terms.json';
 import fr_coding from './locales/fr/coding.json';
 import fr_common from './locales/fr/common.json';
+import fr_consent from './locales/fr/consent.json';
 import fr_consultation from './locales/fr/consultation.json';
 import fr_errors from './locales/fr/errors.json';
 import fr_join from './locales/fr/join.json';
@@ -18,6 +19,7 @@ import en_billing_forms from './locales/en/billing-forms.json';
 import en_billing_terms from './locales/en/billing-terms.json';
 import en_coding from './locales/en/coding.json';
 import en_common from './locales/en/common.json';
+import en_consent from './locales/en/consent.json';
 import en_consultation from './locales/en/consultation.json';
 import en_errors from './locales/en/errors.json';
 import en_join from './locales/en/join.json';
@@ -25,7 +27,7 @@ import en_media from './locales/en/media.json';
 import en_queue from './locales/en/queue.json';
 import en_waiting from './locales/en/waiting.json';
 
-export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consultation', 'errors', 'join', 'media', 'queue', 'waiting'] as const;
+export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consultation', 'errors', 'join', 'media', 'queue', 'waiting'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const RESOURCES = {
@@ -36,6 +38,7 @@ export const RESOURCES = {
     'billing-terms': fr_billing_terms,
     coding: fr_coding,
     common: fr_common,
+    consent: fr_consent,
     consultation: fr_consultation,
     errors: fr_errors,
     join: fr_join,
@@ -50,6 +53,7 @@ export const RESOURCES = {
     'billing-terms': en_billing_terms,
     coding: en_coding,
     common: en_common,
+    consent: en_consent,
     consultation: en_consultation,
     errors: en_errors,
     join: en_join,

@@ -83,13 +83,14 @@ export async function giveConsent(t: TestApp, joinToken: string): Promise<void> 
 }
 
 /** A realtime socket as the web client opens it. Resolves once connected, rejects with the refusal. */
-export function connectRealtime(t: TestApp, opts: { cookie?: string; joinToken?: string; protocolVersion?: unknown }): Promise<Socket> {
+export function connectRealtime(t: TestApp, opts: { cookie?: string; joinToken?: string; protocolVersion?: unknown; lang?: string }): Promise<Socket> {
   const socket = io(`${t.url}${REALTIME_NAMESPACE}`, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
     auth: { protocolVersion: opts.protocolVersion ?? PROTOCOL_VERSION, ...(opts.joinToken ? { joinToken: opts.joinToken } : {}) },
     extraHeaders: opts.cookie ? { cookie: opts.cookie } : {},
+    ...(opts.lang ? { query: { lang: opts.lang } } : {}),
   });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));

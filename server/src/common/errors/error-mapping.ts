@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ErrorBody } from '@visite/contracts';
+import { DEFAULT_LANGUAGE, hasText, t, type Language } from '@visite/i18n';
 import { DomainException, DomainErrorKind } from './domain.exception';
 
 const STATUS: Record<DomainErrorKind, number> = {
@@ -25,14 +26,20 @@ const HTTP_CODES: Record<number, string> = {
 
 const logger = new Logger('Errors');
 
+/** The `errors` catalogue's text for a code in the request's language, else the message given. */
+function textOf(code: string, language: Language, fallback: string): string {
+  return hasText(language, `errors:${code}`) ? t(language, `errors:${code}`) : fallback;
+}
+
 /**
  * The one place where errors become what a client sees: typed domain exceptions keep their code,
  * Nest's HTTP exceptions (validation, 404) and body-parser errors keep their 4xx status, anything
- * else is logged and becomes a 500 without internals.
+ * else is logged and becomes a 500 without internals. Messages are in the request's language, from
+ * the `errors` catalogue of @visite/i18n by code (the web shows the same texts by code).
  */
-export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
+export function toErrorResponse(error: unknown, language: Language = DEFAULT_LANGUAGE): { status: number; body: ErrorBody } {
   if (error instanceof DomainException) {
-    return { status: STATUS[error.kind], body: { code: error.code, message: error.message } };
+    return { status: STATUS[error.kind], body: { code: error.code, message: textOf(error.code, language, error.message) } };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -43,14 +50,23 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       message = Array.isArray(m) ? m.join('; ') : String(m);
     }
     const code = status === 400 && Array.isArray((response as { message?: unknown }).message) ? 'VALIDATION_FAILED' : (HTTP_CODES[status] ?? 'ERROR');
-    return { status, body: { code, message } };
+    // Validation details name the fields: they follow the translated sentence. Nest reports a body that
+    // is not JSON as a 400 whose message is the parser's ("Unexpected end of JSON input").
+    const text =
+      code === 'VALIDATION_FAILED'
+        ? `${textOf(code, language, '')} ${message}`.trim()
+        : status === 400 && /\bJSON\b/.test(message)
+          ? textOf('INVALID_JSON', language, message)
+          : textOf(code, language, message);
+    return { status, body: { code, message: text } };
   }
   const httpError = error as { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown; type?: unknown };
   const status = Number(httpError?.status ?? httpError?.statusCode);
   if (Number.isInteger(status) && status >= 400 && status < 500) {
-    const message = httpError.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : String(httpError.message ?? 'Bad request');
-    return { status, body: { code: HTTP_CODES[status] ?? 'BAD_REQUEST', message } };
+    const code = HTTP_CODES[status] ?? 'BAD_REQUEST';
+    const message = httpError.type === 'entity.parse.failed' ? textOf('INVALID_JSON', language, 'The request body is not valid JSON.') : textOf(code, language, String(httpError.message ?? 'Bad request'));
+    return { status, body: { code, message } };
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  return { status: 500, body: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } };
+  return { status: 500, body: { code: 'INTERNAL', message: textOf('INTERNAL', language, 'Something went wrong on our side. Please try again.') } };
 }

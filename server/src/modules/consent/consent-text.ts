@@ -1,14 +1,15 @@
+import { t, type Language } from '@visite/i18n';
+
 /**
- * The consent a patient accepts before a teleconsultation. Any change to the text gets a new version;
- * the version accepted is stored with each consent.
+ * The consent a patient accepts before a teleconsultation, in French and English (the `consent`
+ * catalogue of @visite/i18n: one paragraph per key). Any change to the text, in either language, gets
+ * a new version; the version accepted is stored with each consent.
  */
-export const CONSENT = {
-  version: '2026-11-v1',
-  text: [
-    'I agree to a consultation by video with the doctor named above.',
-    'The consultation is not recorded. Video and sound travel encrypted between my device and the practice.',
-    'The doctor records the consultation in my medical file, as for a visit in person.',
-    'I can stop the consultation at any time. If the video is not enough for the doctor to examine me, they may ask me to come in person.',
-    'My personal data are processed by the practice under the GDPR (RGPD) and hosted by a certified health-data host (HDS).',
-  ].join('\n'),
-} as const;
+export const CONSENT = { version: '2026-11-v1' } as const;
+
+const PARAGRAPHS = ['p1', 'p2', 'p3', 'p4', 'p5'] as const;
+
+/** The consent text in a language, one paragraph per line. */
+export function consentText(language: Language): string {
+  return PARAGRAPHS.map((paragraph) => t(language, `consent:${paragraph}`)).join('\n');
+}

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import type { JoinInfo, MediaAccess } from '@visite/contracts';
+import { requestLanguage } from '../../common/i18n/request-language';
 import { GiveConsentDto } from './join.dto';
 import { JoinService } from './join.service';
 
@@ -9,14 +10,19 @@ export class JoinController {
   constructor(private readonly join: JoinService) {}
 
   @Get()
-  info(@Param('token') token: string): Promise<JoinInfo> {
-    return this.join.info(token);
+  info(@Param('token') token: string, @Headers('accept-language') language?: string): Promise<JoinInfo> {
+    return this.join.info(token, requestLanguage({ 'accept-language': language }));
   }
 
   @Post('consent')
   @HttpCode(200)
-  consent(@Param('token') token: string, @Body() dto: GiveConsentDto, @Headers('user-agent') userAgent?: string): Promise<JoinInfo> {
-    return this.join.giveConsent(token, dto.version, dto.accepted, userAgent ?? null);
+  consent(
+    @Param('token') token: string,
+    @Body() dto: GiveConsentDto,
+    @Headers('user-agent') userAgent?: string,
+    @Headers('accept-language') language?: string,
+  ): Promise<JoinInfo> {
+    return this.join.giveConsent(token, dto.version, dto.accepted, userAgent ?? null, requestLanguage({ 'accept-language': language }));
   }
 
   @Post('media-access')

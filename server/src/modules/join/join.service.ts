@@ -1,8 +1,9 @@
+import { DEFAULT_LANGUAGE, type Language } from '@visite/i18n';
 import { Injectable } from '@nestjs/common';
 import type { JoinInfo, MediaAccess, WaitingStatus } from '@visite/contracts';
 import { hashToken } from '../../common/crypto/random-token';
 import { AuditService } from '../audit/audit.service';
-import { CONSENT } from '../consent/consent-text';
+import { CONSENT, consentText } from '../consent/consent-text';
 import { ConsentsRepository } from '../consent/consents.repository';
 import { MediaTokenService } from '../media/media-token.service';
 import { QueueService } from '../visits/queue.service';
@@ -39,17 +40,18 @@ export class JoinService {
     return visit;
   }
 
-  async info(token: string): Promise<JoinInfo> {
+  /** The visit as the patient sees it; the consent text in `language`. */
+  async info(token: string, language: Language = DEFAULT_LANGUAGE): Promise<JoinInfo> {
     const visit = await this.resolve(token);
-    return this.toInfo(visit);
+    return this.toInfo(visit, language);
   }
 
-  async giveConsent(token: string, version: string, accepted: boolean, userAgent: string | null): Promise<JoinInfo> {
+  async giveConsent(token: string, version: string, accepted: boolean, userAgent: string | null, language: Language = DEFAULT_LANGUAGE): Promise<JoinInfo> {
     const visit = await this.open(token);
     if (version !== CONSENT.version) throw new VisitException(VisitExceptionCode.CONSENT_VERSION_OUTDATED);
     await this.consents.add({ visitId: visit.id, version, accepted, userAgent: userAgent?.slice(0, 500) ?? null });
     await this.audit.record({ actorType: 'patient', actorId: visit.patientId, practiceId: visit.practiceId, action: accepted ? 'consent.given' : 'consent.refused', visitId: visit.id, detail: { version } });
-    return this.toInfo(visit);
+    return this.toInfo(visit, language);
   }
 
   /** The patient knocks: the visit is now waiting, and the doctor sees it live. */
@@ -87,7 +89,7 @@ export class JoinService {
     if (!consent?.accepted || consent.version !== CONSENT.version) throw new VisitException(VisitExceptionCode.CONSENT_REQUIRED);
   }
 
-  private async toInfo(visit: VisitEntity): Promise<JoinInfo> {
+  private async toInfo(visit: VisitEntity, language: Language): Promise<JoinInfo> {
     const consent = await this.consents.latest(visit.id);
     return {
       visitId: visit.id,
@@ -96,7 +98,7 @@ export class JoinService {
       doctorName: visit.doctor.displayName,
       scheduledAt: visit.scheduledAt.toISOString(),
       consentGiven: !!consent?.accepted && consent.version === CONSENT.version,
-      consent: { version: CONSENT.version, text: CONSENT.text },
+      consent: { version: CONSENT.version, text: consentText(language) },
     };
   }
 }

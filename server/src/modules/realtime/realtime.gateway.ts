@@ -16,6 +16,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { toAck } from '../../common/errors/to-ack';
 import { toErrorResponse } from '../../common/errors/error-mapping';
+import { socketLanguage } from '../../common/i18n/request-language';
 import { AuthService } from '../auth/auth.service';
 import { AuthException, AuthExceptionCode } from '../auth/auth.exception';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie';
@@ -59,7 +60,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     namespace.use((socket, next) => {
       this.identify(socket as RealtimeSocket).then(
         () => next(),
-        (error: unknown) => next(error instanceof Error && 'data' in error ? error : refuse(toErrorResponse(error).body.code, toErrorResponse(error).body.message)),
+        (error: unknown) => {
+          if (error instanceof Error && 'data' in error) return next(error);
+          const { code, message } = toErrorResponse(error, socketLanguage(socket.handshake)).body;
+          next(refuse(code, message));
+        },
       );
     });
   }
@@ -78,7 +83,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
       const identity = socket.data.identity;
       if (identity.kind !== 'patient') throw new AuthException(AuthExceptionCode.FORBIDDEN_ROLE);
       return this.join.enterWaitingRoom(identity.joinToken);
-    });
+    }, socketLanguage(socket.handshake));
   }
 
   /** A doctor's queue (an assistant names one of the doctors they assist); the access helper decides. */
@@ -94,7 +99,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
       for (const room of socket.rooms) if (room.startsWith('doctor:') && room !== doctorRoom(doctorId)) await socket.leave(room);
       await socket.join(doctorRoom(doctorId));
       return this.visits.today(identity.actor, doctorId);
-    });
+    }, socketLanguage(socket.handshake));
   }
 
   private async identify(socket: RealtimeSocket): Promise<void> {
