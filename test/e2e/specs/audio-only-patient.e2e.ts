@@ -36,9 +36,9 @@ describe('a patient without a camera', () => {
       const p = patientSide.page;
       const notice = p.locator('.device-check .notice-warning');
       await notice.waitFor({ timeout: 10_000 });
-      expect(await notice.locator('.notice-title').textContent()).toBe('Audio only');
-      expect(await notice.textContent()).toContain('No camera was found. You can still talk with the doctor by audio only.');
-      await expect(p.locator('.preview-placeholder').textContent()).resolves.toContain('Audio only');
+      expect(await notice.locator('.notice-title').textContent()).toBe('Son uniquement');
+      expect(await notice.textContent()).toContain('Aucune caméra n’a été trouvée. Vous pouvez tout de même parler au médecin, en audio uniquement.');
+      await expect(p.locator('.preview-placeholder').textContent()).resolves.toContain('Son uniquement');
       // The preview holds a live microphone track and no video track; no error alert is shown.
       const preview = await p.getByTestId('device-preview').evaluate((v: HTMLVideoElement) => {
         const s = v.srcObject as MediaStream | null;
@@ -57,15 +57,15 @@ describe('a patient without a camera', () => {
       const toggle = p.getByTestId('toggle-camera');
       expect(await toggle.getAttribute('data-enabled')).toBe('false');
       expect(await toggle.isDisabled()).toBe(true);
-      expect(await toggle.textContent()).toContain('No camera');
-      await expect(p.locator('.pip-placeholder').textContent()).resolves.toBe('Audio only');
+      expect(await toggle.textContent()).toContain('Pas de caméra');
+      await expect(p.locator('.pip-placeholder').textContent()).resolves.toBe('Audio uniquement');
 
       // Doctor side: hears the patient; gets no video from them and says so.
       const d = doctorSide.page;
       const atDoctor = await waitForMediaSince(d, 0, (m) => m.audioPacketsReceived > 50 && m.audioBytesReceived > 0);
       await d.getByTestId('connection-status').and(d.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
-      await d.locator('.stage-placeholder', { hasText: 'Audio only' }).waitFor({ timeout: 10_000 });
-      expect(await d.locator('.stage-placeholder').textContent()).toMatch(/Marie.* — Audio only$/);
+      await d.locator('.stage-placeholder', { hasText: 'Audio uniquement' }).waitFor({ timeout: 10_000 });
+      expect(await d.locator('.stage-placeholder').textContent()).toMatch(/Marie.* — Audio uniquement$/);
       const remoteTracks = await d.getByTestId('remote-video').evaluate((v: HTMLVideoElement) => {
         const s = v.srcObject as MediaStream | null;
         return { audio: s?.getAudioTracks().length ?? 0, video: s?.getVideoTracks().length ?? 0 };

@@ -51,17 +51,17 @@ describe('billing a teleconsultation', () => {
     const billerSide = await newParticipant(e2e.browser, 'biller');
     try {
       const d = doctorSide.page;
-      await expect(d.getByTestId('coding-modality').textContent()).resolves.toMatch(/video/i);
+      await expect(d.getByTestId('coding-modality').textContent()).resolves.toBe('vidéo');
       await expect(d.getByTestId('coding-proposal').textContent()).resolves.toContain('TCG');
       await coding.saveIdentity({ insuredNir: '295109912611193', rank: 1, status: 'VALI', regularDoctorIsMe: true });
       const saved = await coding.code('TCG', 'home');
-      expect(saved).toMatch(/ready/i);
+      expect(saved).toMatch(/État : prête/);
       expect(await d.locator('[data-testid="rule-result"][data-severity="error"]').count()).toBe(0);
       await screenshot(d, 'billing-coding-video');
 
       const { biller, row, day } = await billerFindsLine(billerSide.page, visitId, 'ready');
       expect(await row.getByTestId('line-code').textContent()).toContain('TCG');
-      expect(await row.getByTestId('line-modality').textContent()).toMatch(/video/i);
+      expect(await row.getByTestId('line-modality').textContent()).toBe('vidéo');
       expect(await row.locator('[data-testid="rule-result"][data-severity="error"]').count()).toBe(0);
       await screenshot(billerSide.page, 'billing-lines');
 
@@ -104,11 +104,11 @@ describe('billing a teleconsultation', () => {
     const billerSide = await newParticipant(e2e.browser, 'biller-audio');
     try {
       const d = doctorSide.page;
-      await expect(d.getByTestId('coding-modality').textContent()).resolves.toMatch(/audio/i);
+      await expect(d.getByTestId('coding-modality').textContent()).resolves.toBe('audio uniquement');
       await expect(d.getByTestId('coding-proposal').textContent()).resolves.toMatch(/F1/);
       await coding.saveIdentity({ insuredNir: '295109912611193', rank: 1, status: 'VALI', regularDoctorIsMe: true });
       const saved = await coding.code('TCG', 'home');
-      expect(saved).toMatch(/blocked/i);
+      expect(saved).toMatch(/État : bloquée/);
       const f1 = d.locator('[data-testid="rule-result"][data-rule="F1"][data-severity="error"]').first();
       await f1.waitFor({ timeout: 10_000 });
       expect(await f1.textContent()).toMatch(/F1: .*audio/i);

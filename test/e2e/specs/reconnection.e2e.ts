@@ -95,12 +95,12 @@ describe('a consultation survives connection trouble without anyone clicking', (
       process.stdout.write(`reconnection: sockets dropped ${JSON.stringify(closed)}\n`);
       expect(closed.length).toBeGreaterThanOrEqual(1);
       await statusIs(p, 'reconnecting', 15_000);
-      expect(await p.getByTestId('connection-status').textContent()).toContain('Reconnecting');
+      expect(await p.getByTestId('connection-status').textContent()).toContain('Reconnexion');
       // Stay offline across at least one failed attempt (backoff 1 s, 2 s, ...): it must keep trying, not give up.
       await p.waitForTimeout(6_000);
       expect(await p.getByTestId('connection-status').getAttribute('data-state')).toBe('reconnecting');
       // The doctor, still online, sees the patient gone, while their own room stays connected.
-      await d.getByText(/Waiting for .* to connect/).waitFor({ timeout: 20_000 });
+      await d.getByText(/En attente de la connexion de .*…/).waitFor({ timeout: 20_000 });
       expect(await d.getByTestId('connection-status').getAttribute('data-state')).toBe('connected');
       await screenshot(p, 'reconnection-patient-offline');
       await screenshot(d, 'reconnection-doctor-while-patient-offline');
@@ -123,7 +123,7 @@ describe('a consultation survives connection trouble without anyone clicking', (
       expect(patientStates).toEqual(['connecting', 'connected', 'reconnecting', 'connected']);
       expect(doctorStates).not.toContain('failed');
       // Nobody had to press "Try again".
-      expect(await p.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+      expect(await p.getByRole('button', { name: 'Réessayer' }).count()).toBe(0);
       expect(await visitStatus(e2e.stack, c.visitId)).toEqual({ status: 'in_progress', ended_by: null });
       await screenshot(p, 'reconnection-patient-back');
       await screenshot(d, 'reconnection-doctor-back');
@@ -176,8 +176,8 @@ describe('a consultation survives connection trouble without anyone clicking', (
       expect(patientStates).toEqual(['connecting', 'connected', 'reconnecting', 'connected']);
       expect(await connectionStates(d)).toEqual(['connecting', 'connected']);
       // Neither side is shown "you joined from another tab" (the SFU may replace the patient's stale peer).
-      expect(await p.getByText('You joined this consultation from another tab').count()).toBe(0);
-      expect(await d.getByText('You joined this consultation from another tab').count()).toBe(0);
+      expect(await p.getByText('Vous avez rejoint cette consultation depuis un autre onglet').count()).toBe(0);
+      expect(await d.getByText('Vous avez rejoint cette consultation depuis un autre onglet').count()).toBe(0);
       await endAndCheck(c);
     } catch (error) {
       await screenshot(d, 'failure-silent-doctor');

@@ -62,7 +62,7 @@ describe('a video visit between a doctor and a patient', () => {
       await page.goto(`${e2e.stack.baseUrl}/join/${'x'.repeat(43)}`);
       const error = page.getByTestId('join-error');
       await error.waitFor();
-      expect(await error.textContent()).toMatch(/link/i);
+      expect(await error.textContent()).toMatch(/Ce lien n’est pas valable/);
     } finally {
       await context.close();
     }

@@ -35,8 +35,12 @@ const CAPTURE_PEER_CONNECTIONS = `(() => {
   window.__visitePeerConnections = created;
 })();`;
 
-export async function newParticipant(browser: Browser, name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1200, height: 800 } });
+/**
+ * A browser window of one participant. The locale is explicit (French by default, as the practices'
+ * patients and staff): it is the browser language Visite starts in, so the texts the specs read are French.
+ */
+export async function newParticipant(browser: Browser, name: string, { locale = 'fr-FR' }: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale, timezoneId: 'Europe/Paris', viewport: { width: 1200, height: 800 } });
   await context.addInitScript(CAPTURE_PEER_CONNECTIONS);
   const page = await context.newPage();
   page.on('console', (msg) => {
