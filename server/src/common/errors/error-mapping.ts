@@ -64,7 +64,9 @@ export function toErrorResponse(error: unknown, language: Language = DEFAULT_LAN
   const status = Number(httpError?.status ?? httpError?.statusCode);
   if (Number.isInteger(status) && status >= 400 && status < 500) {
     const code = HTTP_CODES[status] ?? 'BAD_REQUEST';
-    const message = httpError.type === 'entity.parse.failed' ? textOf('INVALID_JSON', language, 'The request body is not valid JSON.') : textOf(code, language, String(httpError.message ?? 'Bad request'));
+    // A bad payload's own message says what is wrong (field by field): it follows the translated sentence.
+    const detail = typeof httpError.message === 'string' ? httpError.message : '';
+    const message = httpError.type === 'entity.parse.failed' ? textOf('INVALID_JSON', language, 'The request body is not valid JSON.') : `${textOf(code, language, '')} ${detail}`.trim() || 'Bad request';
     return { status, body: { code, message } };
   }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
