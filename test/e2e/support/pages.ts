@@ -16,6 +16,8 @@ export class DoctorPages {
 
   /** Creates a visit through the form; returns the join link shown to copy and the visit's id. */
   async createVisit(patient: { firstName: string; lastName: string; birthDate: string; phone: string }): Promise<{ link: string; visitId: string }> {
+    // The link of a visit created before may still be shown: wait for the new one.
+    const previous = (await byId(this.page, 'visit-link').count()) ? await byId(this.page, 'visit-link').inputValue() : null;
     await byId(this.page, 'new-visit-first-name').fill(patient.firstName);
     await byId(this.page, 'new-visit-last-name').fill(patient.lastName);
     await byId(this.page, 'new-visit-birth-date').fill(patient.birthDate);
@@ -23,6 +25,7 @@ export class DoctorPages {
     await byId(this.page, 'new-visit-submit').click();
     const linkInput = byId(this.page, 'visit-link');
     await linkInput.waitFor();
+    await this.page.waitForFunction((before) => (document.querySelector('[data-testid="visit-link"]') as HTMLInputElement | null)?.value !== before, previous);
     const link = await linkInput.inputValue();
     const queue = await this.page.context().request.get(`${this.baseUrl}/api/visits/today`);
     const visit = ((await queue.json()) as { visits: { id: string; patient: { lastName: string } }[] }).visits.find((v) => v.patient.lastName === patient.lastName);
