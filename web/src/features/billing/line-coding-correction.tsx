@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/i18n/use-format';
 import { useMemo, useState } from 'react';
 import { feesValidOn, proposeCode } from '@visite/billing';
 import type { BillingLineView } from '@visite/contracts';
@@ -18,7 +19,8 @@ export function LineCodingCorrection({ line, onChanged }: { line: BillingLineVie
   const { input, dateOfService } = line;
   const fees = useMemo(() => feesValidOn(dateOfService), [dateOfService]);
   const proposal = useMemo(() => proposeCode(input.practitioner, input.visit.modality, dateOfService), [input.practitioner, input.visit.modality, dateOfService]);
-  const setting = useMemo(() => ({ practitioner: input.practitioner, proposal, fees }), [input.practitioner, proposal, fees]);
+  const { decimalSeparator } = useFormat();
+  const setting = useMemo(() => ({ practitioner: input.practitioner, proposal, fees, decimalSeparator }), [input.practitioner, proposal, fees, decimalSeparator]);
   const base = useMemo(
     () => ({ practitioner: input.practitioner, patient: input.patient, visit: input.visit, context: input.context }),
     [input.practitioner, input.patient, input.visit, input.context],

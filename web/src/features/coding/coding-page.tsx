@@ -61,7 +61,7 @@ function CodingScreen({ visitId, draft, onReload, backToQueue }: { visitId: stri
   const [saveError, setSaveError] = useState<string | null>(null);
 
   const { practitioner, proposal, visit } = draft;
-  const setting = useMemo(() => ({ practitioner, proposal, fees: draft.fees }), [practitioner, proposal, draft.fees]);
+  const setting = useMemo(() => ({ practitioner, proposal, fees: draft.fees, decimalSeparator: format.decimalSeparator }), [practitioner, proposal, draft.fees, format.decimalSeparator]);
   const base = useMemo(
     () => ({ practitioner, patient, visit: { visitId: visit.id, dateOfService: visit.dateOfService, modality: visit.modality }, context: draft.context }),
     [practitioner, patient, visit, draft.context],

@@ -100,6 +100,8 @@ describe('changing the act', () => {
     const state = withCode(initialCodingForm(setting, null), 'RQD', FEES);
     expect(state).toMatchObject({ code: 'RQD', amount: '15.00', coveragePercent: '100', thirdPartyPayment: true });
     expect(withCode(state, 'TC', FEES)).toMatchObject({ amount: '25.00', coveragePercent: '70', thirdPartyPayment: false });
+    expect(withCode(state, 'TC', FEES, ',').amount).toBe('25,00');
+    expect(initialCodingForm({ ...setting, decimalSeparator: ',' }, null).amount).toMatch(/^\d+,\d\d$/);
   });
 
   it('empties the amount when the fee is to confirm', () => {

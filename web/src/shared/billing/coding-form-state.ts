@@ -1,5 +1,5 @@
 import type { AddOn, CarePathwayException, CodeProposal, FeeEntry, LineCoding, PatientLocation, PractitionerBilling } from '@visite/contracts';
-import { centsToEuroInput, parseEuros } from './money';
+import { centsToEuroInput, parseEuros, type DecimalSeparator } from './money';
 
 /**
  * The coding form (doctor's end-of-visit screen and biller's correction) as typed, and its conversion to
@@ -31,6 +31,8 @@ export interface CodingSetting {
   proposal: CodeProposal;
   /** Acts and add-ons valid on the date of service. */
   fees: readonly FeeEntry[];
+  /** How amounts are written in the inputs (the chosen language's: "25,00" in French). Default ".". */
+  decimalSeparator?: DecimalSeparator;
 }
 
 export type CodingField = 'code' | 'amount' | 'extraFee' | 'coveragePercent' | 'sickNoteDays' | 'exceptionReason';
@@ -100,9 +102,9 @@ export function initialCodingForm(setting: CodingSetting, existing: LineCoding |
   if (existing) {
     return {
       code: existing.code,
-      amount: centsToEuroInput(existing.amountCents),
+      amount: centsToEuroInput(existing.amountCents, setting.decimalSeparator),
       addOns: existing.addOns.map((a) => ({ ...a })),
-      extraFee: existing.extraFeeCents ? centsToEuroInput(existing.extraFeeCents) : '',
+      extraFee: existing.extraFeeCents ? centsToEuroInput(existing.extraFeeCents, setting.decimalSeparator) : '',
       patientLocation: existing.patientLocation ?? '',
       referral: existing.referral,
       careException: existing.careException ?? '',
@@ -120,19 +122,19 @@ export function initialCodingForm(setting: CodingSetting, existing: LineCoding |
   return {
     ...EMPTY,
     code,
-    amount: centsToEuroInput(setting.proposal.amountCents ?? feeAmount(setting.fees, code)),
+    amount: centsToEuroInput(setting.proposal.amountCents ?? feeAmount(setting.fees, code), setting.decimalSeparator),
     thirdPartyPayment: defaults.thirdPartyPayment,
     coveragePercent: String(defaults.coveragePercent),
   };
 }
 
 /** Choosing another act: its fee on the date of service, its coverage and tiers payant defaults. */
-export function withCode(state: CodingFormState, code: string, fees: readonly FeeEntry[]): CodingFormState {
+export function withCode(state: CodingFormState, code: string, fees: readonly FeeEntry[], separator?: DecimalSeparator): CodingFormState {
   const defaults = defaultsForCode(code);
   return {
     ...state,
     code,
-    amount: centsToEuroInput(feeAmount(fees, code)),
+    amount: centsToEuroInput(feeAmount(fees, code), separator),
     thirdPartyPayment: defaults.thirdPartyPayment,
     coveragePercent: String(defaults.coveragePercent),
   };

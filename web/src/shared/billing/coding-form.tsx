@@ -43,7 +43,7 @@ export function CodingForm({ state, onChange, setting, errors, disabled = false 
       <div className="form-row">
         <label className="field">
           <span>{t('coding.code')}</span>
-          <select data-testid="coding-code" value={state.code} onChange={(e) => onChange(withCode(state, e.target.value, setting.fees))} aria-invalid={errors.code ? true : undefined}>
+          <select data-testid="coding-code" value={state.code} onChange={(e) => onChange(withCode(state, e.target.value, setting.fees, setting.decimalSeparator))} aria-invalid={errors.code ? true : undefined}>
             {/* Only while no act is chosen: once chosen, every option is an act code. */}
             {state.code === '' && <option value="">{t('coding.chooseCode')}</option>}
             {codeOptions(setting.fees, state.code).map((option) => (

@@ -3,6 +3,8 @@ import { centsToEuroInput, parseEuros } from './money';
 describe('centsToEuroInput', () => {
   it('writes the amount without the currency, or nothing when unknown', () => {
     expect(centsToEuroInput(2500)).toBe('25.00');
+    expect(centsToEuroInput(2550, ',')).toBe('25,50');
+    expect(parseEuros(centsToEuroInput(2550, ','))).toBe(2550);
     expect(centsToEuroInput(1)).toBe('0.01');
     expect(centsToEuroInput(null)).toBe('');
     expect(centsToEuroInput(undefined)).toBe('');

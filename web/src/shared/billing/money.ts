@@ -1,10 +1,13 @@
 /** Amounts are integer cents (EUR) everywhere; these convert what people type (display: `useFormat().money`). */
 
-/** The value of a euro input for an amount: "25.00"; empty for an unknown amount. */
-export function centsToEuroInput(cents: number | null | undefined): string {
+/** The decimal separator people type in a language: "," in French, "." in English. */
+export type DecimalSeparator = ',' | '.';
+
+/** The value of a euro input for an amount: "25.00" (or "25,00" in French); empty for an unknown amount. */
+export function centsToEuroInput(cents: number | null | undefined, separator: DecimalSeparator = '.'): string {
   if (cents === null || cents === undefined || !Number.isFinite(cents)) return '';
   const abs = Math.round(Math.abs(cents));
-  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}${separator}${String(abs % 100).padStart(2, '0')}`;
 }
 
 const EUROS = /^(\d+)(?:[.,](\d{1,2}))?$/;

@@ -29,6 +29,8 @@ export interface Format {
   money: (cents: number) => string;
   number: (value: number) => string;
   percent: (percent: number) => string;
+  /** "," in French, "." in English: how people type amounts. */
+  decimalSeparator: ',' | '.';
   /** Whole minutes, short: "à l'instant", "4 min", "1 h 5 min". */
   waited: (minutes: number) => string;
 }
@@ -40,6 +42,7 @@ export function useFormat(): Format {
   return useMemo(
     () => ({
       language,
+      decimalSeparator: formatNumber(language, 1.5).includes(',') ? ',' : '.',
       time: (value) => formatTime(language, value),
       dateTime: (value) => formatDateTime(language, value),
       date: (value) => formatDate(language, value),
