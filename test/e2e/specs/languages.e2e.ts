@@ -63,6 +63,26 @@ describe('the join flow in French and in English', () => {
     }
   });
 
+  it.each([
+    ['fr', 'fr-FR'],
+    ['en', 'en-GB'],
+  ] as const)("shows the login page and the doctor's queue in %s (browser %s)", async (language, locale) => {
+    const { context, page } = await newParticipant(e2e.browser, `languages-doctor-${language}`, { locale });
+    try {
+      await page.goto(`${e2e.stack.baseUrl}/login`);
+      await expectPageIn(page, language, t(language, 'auth:title'), 'login');
+      expect(await page.title()).toBe(t(language, 'auth:documentTitle'));
+      const own = new DoctorPages(page, e2e.stack.baseUrl);
+      await own.login();
+      await own.createVisit({ firstName: 'Paul', lastName: `File-${language}-${Date.now()}`, birthDate: '1939-09-09', phone: '0612345678' });
+      await expectPageIn(page, language, t(language, 'queue:title'), 'queue');
+      expect(await page.title()).toBe(t(language, 'queue:baseTitle'));
+      await screenshot(page, `languages-${language}-queue`);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('speaks French to a browser in another language', async () => {
     const { context, page } = await newParticipant(e2e.browser, 'languages-patient-de', { locale: 'de-DE' });
     try {
