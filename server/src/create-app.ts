@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
@@ -9,6 +9,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type Redis from 'ioredis';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { JSON_BODY_LIMIT, verifyJsonDepth } from './common/http/json-body';
 import { RedisIoAdapter } from './common/http/redis-io.adapter';
 import type { AppConfig } from './config/app-config';
 import { REDIS } from './modules/redis/redis.module';
@@ -22,9 +23,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.set('trust proxy', 1);
   app.disable('x-powered-by');
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '100kb' });
+  // Requests are validated by route (@Endpoint + @Input against the schemas in @visite/contracts).
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: verifyJsonDepth });
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   const redis = app.get<Redis | null>(REDIS);

@@ -10,3 +10,8 @@ export * from './http/billing';
 export * from './http/practice';
 export * from './http/staff';
 export * from './http/common';
+export * from './input/safe-input';
+export * from './input/primitives';
+export * from './http/route';
+export * from './http/health';
+export * from './http/routes';

@@ -12,6 +12,8 @@ export type ErrorCode = string;
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** For a refused input: which fields, and why (`body.patient.birthDate`: "must be a date ..."). */
+  issues?: { path: string; message: string }[];
 }
 
 /** Acknowledgement of a socket request: a result or a refusal, never a thrown exception. */

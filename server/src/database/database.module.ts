@@ -1,8 +1,9 @@
-import { Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { Global, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
+import { Db } from './db';
 
 /** Applies pending migrations before any other module starts using the database. */
 @Injectable()
@@ -21,8 +22,10 @@ class MigrationRunner implements OnModuleInit {
   }
 }
 
+@Global()
 @Module({
   imports: [TypeOrmModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => dataSourceOptions(config.database) })],
-  providers: [MigrationRunner],
+  providers: [MigrationRunner, Db],
+  exports: [Db],
 })
 export class DatabaseModule {}

@@ -6,7 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import type { AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
-import { DataSource } from 'typeorm';
+import { Db } from '../../src/database/db';
 import { AuthService } from '../../src/modules/auth/auth.service';
 import { UsersRepository } from '../../src/modules/auth/users.repository';
 import { PracticesRepository } from '../../src/modules/practice/practices.repository';
@@ -57,7 +57,7 @@ export const TEST_PASSWORD = 'correct horse battery';
 export async function createStaff(t: TestApp, role: UserRole, name: string, practiceId = t.practiceId, assists: string[] = []): Promise<Doctor> {
   const email = `${role}-${randomUUID()}@visite.test`;
   const user = await t.app.get(AuthService).createUser({ practiceId, email, password: TEST_PASSWORD, displayName: name, role });
-  if (assists.length) await t.app.get(DataSource).transaction((m) => t.app.get(UsersRepository).setAssists(user.id, assists, m));
+  if (assists.length) await t.app.get(Db).transaction(() => t.app.get(UsersRepository).setAssists(user.id, assists));
   return { id: user.id, email, practiceId, cookie: await login(t, email) };
 }
 

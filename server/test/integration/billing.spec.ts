@@ -124,6 +124,19 @@ describe('billing: coding, review and export batches (real PostgreSQL)', () => {
     await asBiller('post', `/api/billing/lines/${line.id}/acknowledge`).expect(409);
   });
 
+  it('keeps an acknowledgement when a correction leaves the same findings (results read back from jsonb)', async () => {
+    const visitId = await completedVisit(t, doctor, sfu, VIDEO_BOTH_WAYS);
+    await asDoctor('put', `/api/visits/${visitId}/patient-identity`).send(qualifiedIdentity(null)).expect(200);
+    const line: BillingLineView = (await asDoctor('post', `/api/visits/${visitId}/billing-line`).send(tcg()).expect(200)).body;
+    await asBiller('post', `/api/billing/lines/${line.id}/acknowledge`).expect(200);
+    // The same identity saved again re-evaluates the line: same rule, severity and field, so it stays ready.
+    const same = (await asBiller('put', `/api/billing/patients/${line.patientId}/identity`).send(qualifiedIdentity(null)).expect(200)).body;
+    expect(same.lines.find((l: BillingLineView) => l.id === line.id)).toMatchObject({ state: 'ready', warningsAcknowledged: { by: biller.id } });
+    // A different finding (the regular doctor is now someone else: F6 no longer warns, nothing to acknowledge) is a new evaluation.
+    const changed = (await asBiller('put', `/api/billing/patients/${line.patientId}/identity`).send(qualifiedIdentity(rpps)).expect(200)).body;
+    expect(changed.lines.find((l: BillingLineView) => l.id === line.id)).toMatchObject({ state: 'ready', results: [], warningsAcknowledged: null });
+  });
+
   it('keeps roles and ownership apart', async () => {
     const visitId = await completedVisit(t, doctor, sfu, VIDEO_BOTH_WAYS);
     const other = await createDoctor(t, 'Dr Other');
@@ -210,6 +223,23 @@ describe('billing: coding, review and export batches (real PostgreSQL)', () => {
     // The line is exported: nobody can re-code it, and the batch refuses a second inclusion.
     expect((await asDoctor('post', `/api/visits/${line.visitId}/billing-line`).send(tcg()).expect(409)).body.code).toBe('LINE_EXPORTED');
     expect((await asBiller('post', '/api/billing/batches').send({ from, to: from, doctorId: doctor.id }).expect(409)).body.code).toBe('NOTHING_TO_EXPORT');
+  });
+
+  it('checks every export against the batch: a line changed behind its back cuts the download', async () => {
+    const line = await codedLine(VIDEO_BOTH_WAYS);
+    const day = line.dateOfService;
+    const batch: BatchView = (await asBiller('post', '/api/billing/batches').send({ from: day, to: day, doctorId: doctor.id }).expect(201)).body;
+    await asBiller('get', `/api/billing/batches/${batch.id}/export?format=csv`).expect(200);
+    // Someone with database access edits an exported line (the immutability trigger switched off).
+    await db.query('ALTER TABLE billing_lines DISABLE TRIGGER tr_billing_lines_exported_immutable');
+    try {
+      await db.query(`UPDATE billing_lines SET input = jsonb_set(input, '{coding,amountCents}', '2600') WHERE id = $1`, [line.id]);
+    } finally {
+      await db.query('ALTER TABLE billing_lines ENABLE TRIGGER tr_billing_lines_exported_immutable');
+    }
+    for (const format of ['csv', 'json', 'fhir-fr']) {
+      await expect(asBiller('get', `/api/billing/batches/${batch.id}/export?format=${format}`).buffer(true).then((r) => r.status)).rejects.toThrow(/aborted|socket hang up|ECONNRESET|terminated/i);
+    }
   });
 
   it('keeps a batch and its lines immutable in the database itself; a voided line is reissued into a later batch', async () => {

@@ -1,4 +1,4 @@
-import { signalingRequestSchemas, type Ack, type SignalingRequestName } from '@visite/contracts';
+import { findUnsafeInput, signalingRequestSchemas, type Ack, type SignalingRequestName } from '@visite/contracts';
 import { toErrorBody } from '../errors/error-mapping';
 import { SfuError, SfuErrorCode } from '../errors/sfu-error';
 import type { Logger } from '../logging/logger';
@@ -43,6 +43,9 @@ export class RequestDispatcher {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new SfuError(SfuErrorCode.BAD_REQUEST, `the payload of "${name}" must be an object`);
     }
+    // mediasoup's parameters travel as opaque objects: no hostile depth or invalid text reaches it.
+    const unsafe = findUnsafeInput(body);
+    if (unsafe) throw new SfuError(SfuErrorCode.BAD_REQUEST, `invalid "${name}" request: ${unsafe.path || 'payload'} ${unsafe.message}`);
     const parsed = signalingRequestSchemas[name].safeParse(body);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`);

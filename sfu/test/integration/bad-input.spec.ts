@@ -93,6 +93,9 @@ describe('bad input never breaks the SFU', () => {
         [['closeProducer', { producerId: 'nope' }], 'PRODUCER_NOT_FOUND', /nope/],
         [['setConsumerPreferredLayers', { consumerId: 'nope', spatialLayer: 1 }], 'CONSUMER_NOT_FOUND', /nope/],
         [['setConsumerPreferredLayers', { consumerId: 'x', spatialLayer: 9 }], 'BAD_REQUEST', /spatialLayer/],
+        [['join', { rtpCapabilities: { codecs: [{ mimeType: 'audio/opus\u0000' }] } }], 'BAD_REQUEST', /NUL/],
+        [['connectWebRtcTransport', { transportId: 'x', dtlsParameters: { role: '\uD800' } }], 'BAD_REQUEST', /Unicode/],
+        [['join', { rtpCapabilities: JSON.parse('{"a":'.repeat(3000) + '1' + '}'.repeat(3000)) }], 'BAD_REQUEST', /nested/],
       ];
       for (const [args, code, message] of cases) {
         const res = await peer.raw(...(args as [string, ...unknown[]]));

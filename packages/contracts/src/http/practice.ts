@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { phoneSchema, plainText } from './common';
+import { defineRoute } from './route';
 
 
 /** Languages Visite speaks to people (staff screens, patients' messages). French is the default. */
@@ -56,4 +57,7 @@ export interface PracticeView {
 export const updatePracticeSchema = z.strictObject({ name: practiceNameSchema, settings: practiceSettingsSchema });
 export type UpdatePracticeRequest = z.infer<typeof updatePracticeSchema>;
 
-
+export const practiceRoutes = {
+  get: defineRoute<PracticeView>()({ method: 'GET', path: '/api/practice', access: 'staff' }),
+  update: defineRoute<PracticeView>()({ method: 'PUT', path: '/api/practice', body: updatePracticeSchema, access: 'staff' }),
+} as const;

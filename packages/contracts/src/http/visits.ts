@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { idParams } from '../input/primitives';
 import { emailSchema, isoDateSchema, isoDateTimeSchema, phoneSchema, plainText, uuidSchema } from './common';
+import { defineRoute } from './route';
+
 export const VISIT_STATUSES = ['scheduled', 'waiting', 'in_progress', 'completed', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
@@ -89,3 +92,14 @@ export interface MediaAccess {
   /** ICE servers (TURN) the browser should use, if any are configured. */
   iceServers: { urls: string | string[]; username?: string; credential?: string }[];
 }
+
+export const visitRoutes = {
+  today: defineRoute<DoctorQueue>()({ method: 'GET', path: '/api/visits/today', query: queueQuerySchema, access: 'staff' }),
+  create: defineRoute<VisitWithLink>()({ method: 'POST', path: '/api/visits', body: createVisitSchema, status: 201, access: 'staff' }),
+  get: defineRoute<VisitView>()({ method: 'GET', path: '/api/visits/:id', params: idParams, access: 'staff' }),
+  reissueLink: defineRoute<VisitWithLink>()({ method: 'POST', path: '/api/visits/:id/link', params: idParams, status: 201, access: 'staff' }),
+  admit: defineRoute<VisitView>()({ method: 'POST', path: '/api/visits/:id/admit', params: idParams, access: 'staff' }),
+  end: defineRoute<VisitView>()({ method: 'POST', path: '/api/visits/:id/end', params: idParams, access: 'staff' }),
+  mediaAccess: defineRoute<MediaAccess>()({ method: 'POST', path: '/api/visits/:id/media-access', params: idParams, access: 'staff' }),
+  queueMessage: defineRoute<void>()({ method: 'POST', path: '/api/queue/message', body: queueMessageSchema, status: 204, access: 'staff' }),
+} as const;

@@ -56,7 +56,14 @@ export interface RealtimeClientEvents {
   'queue.subscribe': (payload: QueueSubscribe, ack: (res: Ack<{ visits: VisitView[] }>) => void) => void;
 }
 
-export const emptyPayloadSchema = z.object({}).strict();
+/** A request that takes no fields (a client may send nothing, null or {}). */
+export const emptyPayloadSchema = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 
-export const queueSubscribeSchema = z.strictObject({ doctorId: z.uuid({ message: 'doctorId must be an id (UUID)' }).optional() });
+export const queueSubscribeSchema = z.union([z.undefined(), z.null(), z.strictObject({ doctorId: z.uuid({ message: 'doctorId must be an id (UUID)' }).optional() })]);
 export type QueueSubscribe = z.infer<typeof queueSubscribeSchema>;
+
+/** Every client-to-server realtime request: name -> payload schema (validated by the gateway). */
+export const realtimeRequestSchemas = {
+  'waiting.join': emptyPayloadSchema,
+  'queue.subscribe': queueSubscribeSchema,
+} as const satisfies Record<keyof RealtimeClientEvents, z.ZodType>;

@@ -2,6 +2,7 @@ import { HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ErrorBody } from '@visite/contracts';
 import { DEFAULT_LANGUAGE, hasText, t, type Language } from '@visite/i18n';
 import { DomainException, DomainErrorKind } from './domain.exception';
+import { InputException } from './input.exception';
 
 const STATUS: Record<DomainErrorKind, number> = {
   'bad-request': HttpStatus.BAD_REQUEST,
@@ -38,6 +39,11 @@ function textOf(code: string, language: Language, fallback: string): string {
  * the `errors` catalogue of @visite/i18n by code (the web shows the same texts by code).
  */
 export function toErrorResponse(error: unknown, language: Language = DEFAULT_LANGUAGE): { status: number; body: ErrorBody } {
+  if (error instanceof InputException) {
+    // The translated sentence, then which field and why (the detail names fields, as the schemas do).
+    const message = `${textOf(error.code, language, '')} ${error.message}`.trim();
+    return { status: 400, body: { code: error.code, message, ...(error.issues.length ? { issues: error.issues } : {}) } };
+  }
   if (error instanceof DomainException) {
     return { status: STATUS[error.kind], body: { code: error.code, message: textOf(error.code, language, error.message) } };
   }

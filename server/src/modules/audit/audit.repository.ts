@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { Db } from '../../database/db';
 import { AuditEventEntity } from './audit-event.entity';
 
 @Injectable()
 export class AuditRepository {
-  constructor(@InjectRepository(AuditEventEntity) private readonly repo: Repository<AuditEventEntity>) {}
+  constructor(private readonly db: Db) {}
 
-  async insert(event: Pick<AuditEventEntity, 'actorType' | 'actorId' | 'action' | 'practiceId' | 'visitId' | 'detail'>, manager?: EntityManager): Promise<void> {
-    const repo = manager ? manager.getRepository(AuditEventEntity) : this.repo;
-    await repo.save(repo.create(event));
+  private get repo(): Repository<AuditEventEntity> {
+    return this.db.repo(AuditEventEntity);
+  }
+
+  async insert(event: Pick<AuditEventEntity, 'actorType' | 'actorId' | 'action' | 'practiceId' | 'visitId' | 'detail'>): Promise<void> {
+    await this.repo.save(this.repo.create(event));
   }
 
   forVisit(visitId: string): Promise<AuditEventEntity[]> {

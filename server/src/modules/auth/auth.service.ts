@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CurrentUser, UserRole } from '@visite/contracts';
 import { AppConfig } from '../../config/app-config';
 import { hashToken, randomToken } from '../../common/crypto/random-token';
+import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
 import { PracticesService } from '../practice/practices.service';
 import { AuthException, AuthExceptionCode } from './auth.exception';
@@ -22,6 +23,7 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly audit: AuditService,
     private readonly practices: PracticesService,
+    private readonly db: Db,
   ) {}
 
   async login(email: string, password: string): Promise<{ user: CurrentUser; token: string; expiresAt: Date }> {
@@ -29,13 +31,15 @@ export class AuthService {
     decoyHash ??= hashPassword('decoy-password-for-timing');
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
     if (!user || !ok || user.disabledAt) {
-      await this.audit.record({ actorType: 'system', actorId: null, practiceId: user?.practiceId ?? null, action: 'auth.login_failed', detail: { email: email.toLowerCase(), ...(user?.disabledAt && ok ? { disabled: true } : {}) } });
+      await this.audit.recordAccess({ actorType: 'system', actorId: null, practiceId: user?.practiceId ?? null, action: 'auth.login_failed', detail: { email: email.toLowerCase(), ...(user?.disabledAt && ok ? { disabled: true } : {}) } });
       throw new AuthException(AuthExceptionCode.INVALID_CREDENTIALS);
     }
     const token = randomToken();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlMs);
-    await this.sessions.create(user.id, hashToken(token), expiresAt);
-    await this.audit.record({ actorType: 'user', actorId: user.id, practiceId: user.practiceId, action: 'auth.login' });
+    await this.db.transaction(async () => {
+      await this.sessions.create(user.id, hashToken(token), expiresAt);
+      await this.audit.record({ actorType: 'user', actorId: user.id, practiceId: user.practiceId, action: 'auth.login' });
+    });
     return { user: await this.currentUser(user), token, expiresAt };
   }
 

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, MoreThan, Repository } from 'typeorm';
 import { SessionEntity } from './session.entity';
+import { Db } from '../../database/db';
 
 @Injectable()
 export class SessionsRepository {
-  constructor(@InjectRepository(SessionEntity) private readonly repo: Repository<SessionEntity>) {}
+  constructor(private readonly db: Db) {}
+
+  private get repo(): Repository<SessionEntity> {
+    return this.db.repo(SessionEntity);
+  }
 
   create(userId: string, tokenHash: string, expiresAt: Date): Promise<SessionEntity> {
     return this.repo.save(this.repo.create({ userId, tokenHash, expiresAt }));

@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
+import { Db } from '../../database/db';
 import { AssistantLinkEntity } from '../staff/assistant-link.entity';
 import { UserEntity } from './user.entity';
 
 @Injectable()
 export class UsersRepository {
-  constructor(
-    @InjectRepository(UserEntity) private readonly repo: Repository<UserEntity>,
-    @InjectRepository(AssistantLinkEntity) private readonly links: Repository<AssistantLinkEntity>,
-  ) {}
+  constructor(private readonly db: Db) {}
+
+  private get repo(): Repository<UserEntity> {
+    return this.db.repo(UserEntity);
+  }
+
+  private get links(): Repository<AssistantLinkEntity> {
+    return this.db.repo(AssistantLinkEntity);
+  }
 
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.repo.findOneBy({ email: email.toLowerCase() });
@@ -19,9 +24,8 @@ export class UsersRepository {
     return this.repo.findOneBy({ id });
   }
 
-  create(user: Pick<UserEntity, 'practiceId' | 'email' | 'passwordHash' | 'displayName' | 'role'>, manager?: EntityManager): Promise<UserEntity> {
-    const repo = manager ? manager.getRepository(UserEntity) : this.repo;
-    return repo.save(repo.create({ ...user, email: user.email.toLowerCase(), queueMessage: null, disabledAt: null }));
+  create(user: Pick<UserEntity, 'practiceId' | 'email' | 'passwordHash' | 'displayName' | 'role'>): Promise<UserEntity> {
+    return this.repo.save(this.repo.create({ ...user, email: user.email.toLowerCase(), queueMessage: null, disabledAt: null }));
   }
 
   async setQueueMessage(id: string, message: string | null): Promise<void> {
@@ -52,13 +56,13 @@ export class UsersRepository {
     return map;
   }
 
-  async setAssists(assistantId: string, doctorIds: readonly string[], manager: EntityManager): Promise<void> {
-    const links = manager.getRepository(AssistantLinkEntity);
-    await links.delete({ assistantId });
-    if (doctorIds.length) await links.insert(doctorIds.map((doctorId) => ({ assistantId, doctorId })));
+  /** Replaces the doctors an assistant assists (inside the caller's transaction). */
+  async setAssists(assistantId: string, doctorIds: readonly string[]): Promise<void> {
+    await this.links.delete({ assistantId });
+    if (doctorIds.length) await this.links.insert(doctorIds.map((doctorId) => ({ assistantId, doctorId })));
   }
 
-  async update(id: string, patch: Partial<Pick<UserEntity, 'displayName' | 'role' | 'passwordHash' | 'disabledAt'>>, manager?: EntityManager): Promise<void> {
-    await (manager ? manager.getRepository(UserEntity) : this.repo).update({ id }, patch);
+  async update(id: string, patch: Partial<Pick<UserEntity, 'displayName' | 'role' | 'passwordHash' | 'disabledAt'>>): Promise<void> {
+    await this.repo.update({ id }, patch);
   }
 }

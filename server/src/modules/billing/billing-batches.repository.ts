@@ -1,19 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { Db } from '../../database/db';
 import { BillingBatchEntity } from './billing-batch.entity';
 
 /** Export batches: insert once, read; the database refuses any change afterwards. */
 @Injectable()
 export class BillingBatchesRepository {
-  constructor(@InjectRepository(BillingBatchEntity) private readonly repo: Repository<BillingBatchEntity>) {}
+  constructor(private readonly db: Db) {}
 
-  async insert(manager: EntityManager, batch: Omit<BillingBatchEntity, 'number' | 'createdAt' | 'creator' | 'doctor' | 'practice' | 'assignId'>): Promise<void> {
-    await manager.getRepository(BillingBatchEntity).insert(batch);
+  private get repo(): Repository<BillingBatchEntity> {
+    return this.db.repo(BillingBatchEntity);
   }
 
-  findById(id: string, manager?: EntityManager): Promise<BillingBatchEntity | null> {
-    return (manager ? manager.getRepository(BillingBatchEntity) : this.repo).findOne({ where: { id }, relations: { creator: true } });
+  async insert(batch: Omit<BillingBatchEntity, 'number' | 'createdAt' | 'creator' | 'doctor' | 'practice' | 'assignId'>): Promise<void> {
+    await this.repo.insert(batch);
+  }
+
+  findById(id: string): Promise<BillingBatchEntity | null> {
+    return this.repo.findOne({ where: { id }, relations: { creator: true } });
   }
 
   latest(practiceId: string, limit: number): Promise<BillingBatchEntity[]> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { BatchView, CreateBatchRequest, ExportFormat } from '@visite/contracts';
-import type { EntityManager } from 'typeorm';
+import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../practice/access.service';
 import type { Actor } from '../practice/actor';
@@ -9,7 +9,7 @@ import { BillingException, BillingExceptionCode } from './billing.exception';
 import { BillingBatchesRepository } from './billing-batches.repository';
 import { BillingLinesRepository } from './billing-lines.repository';
 import { toBatchView } from './billing-view';
-import { contentHashOf } from './export/canonical-line';
+import { contentHashOf, verifyingPages } from './export/canonical-line';
 import type { ExportBatchHeader, ExportLine } from './export/export-line';
 import { renderCsv } from './export/render-csv';
 import { renderFhirFr, renderFhirUs } from './export/render-fhir';
@@ -47,6 +47,7 @@ export class BillingExportService {
     private readonly batches: BillingBatchesRepository,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly db: Db,
   ) {}
 
   async createBatch(actor: Actor, request: CreateBatchRequest): Promise<BatchView> {
@@ -54,18 +55,18 @@ export class BillingExportService {
     if (request.doctorId) await this.access.doctor(actor, request.doctorId);
     checkPeriod(request.from, request.to);
     const id = randomUUID();
-    await this.lines.transaction(async (manager) => {
-      const moved = await this.lines.assignReady(manager, id, { practiceId: actor.practiceId, from: request.from, to: request.to, doctorId: request.doctorId ?? null });
+    return this.db.transaction(async () => {
+      const moved = await this.lines.assignReady(id, { practiceId: actor.practiceId, from: request.from, to: request.to, doctorId: request.doctorId ?? null });
       if (moved.count === 0) throw new BillingException(BillingExceptionCode.NOTHING_TO_EXPORT);
-      const contentHash = await this.hashBatch(id, manager);
-      await this.batches.insert(manager, {
+      const contentHash = await this.hashBatch(id);
+      await this.batches.insert({
         id, practiceId: actor.practiceId, createdBy: actor.userId, periodFrom: request.from, periodTo: request.to, doctorId: request.doctorId ?? null,
         lineCount: moved.count, totalCents: String(moved.totalCents), contentHash,
       });
+      const batch = await this.loadBatch(id);
+      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.batch_created', detail: { batchId: id, number: batch.number, lines: batch.lineCount, contentHash: batch.contentHash } });
+      return batch;
     });
-    const batch = await this.loadBatch(id);
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.batch_created', detail: { batchId: id, number: batch.number, lines: batch.lineCount, contentHash: batch.contentHash } });
-    return batch;
   }
 
   async list(actor: Actor): Promise<BatchView[]> {
@@ -76,7 +77,7 @@ export class BillingExportService {
   /** The batch's file in one format, streamed; the download is recorded in the audit trail. */
   async export(actor: Actor, batchId: string, format: ExportFormat): Promise<ExportFile> {
     const batch = toBatchView(await this.access.batch(actor, batchId));
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.batch_exported', detail: { batchId, number: batch.number, format, contentHash: batch.contentHash } });
+    await this.audit.recordAccess({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.batch_exported', detail: { batchId, number: batch.number, format, contentHash: batch.contentHash } });
     return this.file(batch, format);
   }
 
@@ -87,12 +88,15 @@ export class BillingExportService {
       id: batch.id, number: batch.number, createdAt: batch.createdAt, from: batch.from, to: batch.to,
       lineCount: batch.lineCount, totalCents: batch.totalCents, contentHash: batch.contentHash,
     };
-    return { filename: `visite-batch-${batch.number}.${extension}`, contentType, contentHash: batch.contentHash, body: render(header, this.pages(batch.id)) };
+    // Every file is checked against the batch while it streams: lines whose count, total or content
+    // hash differ from what the batch recorded end the download in an error instead of a file.
+    const body = render(header, verifyingPages(header, this.pages(batch.id)));
+    return { filename: `visite-batch-${batch.number}.${extension}`, contentType, contentHash: batch.contentHash, body };
   }
 
   /** Recomputes a stored batch's content hash from its lines (what a verification does). */
-  hashBatch(batchId: string, manager?: EntityManager): Promise<string> {
-    return contentHashOf(this.pages(batchId, manager));
+  hashBatch(batchId: string): Promise<string> {
+    return contentHashOf(this.pages(batchId));
   }
 
   async loadBatch(batchId: string): Promise<BatchView> {
@@ -105,14 +109,14 @@ export class BillingExportService {
    * The batch's lines in pages, by keyset on the id. The next page's query is sent before the current
    * page is handed out, so PostgreSQL reads while this process renders (two pages in memory at most).
    */
-  private async *pages(batchId: string, manager?: EntityManager): AsyncGenerator<ExportLine[]> {
-    let next: Promise<ExportLine[]> = this.lines.batchPage(batchId, null, EXPORT_PAGE_SIZE, manager);
+  private async *pages(batchId: string): AsyncGenerator<ExportLine[]> {
+    let next: Promise<ExportLine[]> = this.lines.batchPage(batchId, null, EXPORT_PAGE_SIZE);
     for (;;) {
       const page = await next;
       if (page.length === 0) return;
       const full = page.length === EXPORT_PAGE_SIZE;
       if (full) {
-        next = this.lines.batchPage(batchId, page[page.length - 1]!.id, EXPORT_PAGE_SIZE, manager);
+        next = this.lines.batchPage(batchId, page[page.length - 1]!.id, EXPORT_PAGE_SIZE);
         // If the consumer stops early (client gone), a failure of the prefetch must not go unhandled.
         next.catch(() => undefined);
       }

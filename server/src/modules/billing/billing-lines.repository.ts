@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { BillingLineState } from '@visite/contracts';
-import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { ExportLine } from './export/export-line';
 import { BillingLineEntity } from './billing-line.entity';
+import { Db } from '../../database/db';
 
 export interface LinesFilter {
   practiceId: string;
@@ -44,13 +44,10 @@ interface ExportRow {
 /** Billed lines: queries only. */
 @Injectable()
 export class BillingLinesRepository {
-  constructor(
-    @InjectRepository(BillingLineEntity) private readonly repo: Repository<BillingLineEntity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly db: Db) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get repo(): Repository<BillingLineEntity> {
+    return this.db.repo(BillingLineEntity);
   }
 
   findById(id: string): Promise<BillingLineEntity | null> {
@@ -71,14 +68,13 @@ export class BillingLinesRepository {
       .getMany();
   }
 
-  async insert(line: Partial<BillingLineEntity>, manager?: EntityManager): Promise<string> {
-    const repo = manager ? manager.getRepository(BillingLineEntity) : this.repo;
-    return (await repo.save(repo.create(line))).id;
+  async insert(line: Partial<BillingLineEntity>): Promise<string> {
+    return (await this.repo.save(this.repo.create(line))).id;
   }
 
   /** Changes a line only while it is neither exported nor voided (one conditional UPDATE). */
-  async updateEditable(id: string, patch: QueryDeepPartialEntity<BillingLineEntity>, manager?: EntityManager): Promise<boolean> {
-    const result = await (manager ?? this.dataSource.manager)
+  async updateEditable(id: string, patch: QueryDeepPartialEntity<BillingLineEntity>): Promise<boolean> {
+    const result = await this.db.manager
       .createQueryBuilder()
       .update(BillingLineEntity)
       .set(patch)
@@ -142,14 +138,14 @@ export class BillingLinesRepository {
    * Row locks make concurrent batches disjoint: a second UPDATE waits for the first to commit, then
    * re-checks `batch_id IS NULL` on the rows it waited for and skips those already taken.
    */
-  async assignReady(manager: EntityManager, batchId: string, scope: BatchScope): Promise<{ count: number; totalCents: number }> {
+  async assignReady(batchId: string, scope: BatchScope): Promise<{ count: number; totalCents: number }> {
     const params: unknown[] = [batchId, scope.from, scope.to, scope.practiceId];
     let doctorClause = '';
     if (scope.doctorId) {
       params.push(scope.doctorId);
       doctorClause = 'AND doctor_id = $5';
     }
-    const rows: { n: string; total: string | null }[] = await manager.query(
+    const rows: { n: string; total: string | null }[] = await this.db.manager.query(
       `WITH moved AS (
          UPDATE billing_lines SET batch_id = $1, state = 'exported', updated_at = now()
          WHERE state = 'ready' AND batch_id IS NULL AND date_of_service BETWEEN $2 AND $3 AND practice_id = $4 ${doctorClause}
@@ -161,8 +157,8 @@ export class BillingLinesRepository {
   }
 
   /** One page of a batch's lines in export order (by id), read raw: no entity hydration on the export path. */
-  async batchPage(batchId: string, afterId: string | null, limit: number, manager?: EntityManager): Promise<ExportLine[]> {
-    const rows: ExportRow[] = await (manager ?? this.dataSource.manager).query(
+  async batchPage(batchId: string, afterId: string | null, limit: number): Promise<ExportLine[]> {
+    const rows: ExportRow[] = await this.db.manager.query(
       `SELECT id, batch_id, visit_id, patient_id, doctor_id, input, results, total_cents, fee_table_version, rules_version, replaces_line_id
        FROM billing_lines WHERE batch_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
       [batchId, afterId ?? '00000000-0000-0000-0000-000000000000', limit],

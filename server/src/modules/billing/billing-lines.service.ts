@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { feesValidOn, proposeCode } from '@visite/billing';
 import type {
-  BillingLinesPage, BillingLinesQuery, BillingLineView, CodingDraft, IdentityUpdated, LineCoding, ModalityCorrection, PatientIdentityUpdate,
+  BillingLinesPage, BillingLinesQuery, BillingLineView, CodingDraft, IdentityUpdated, LineCoding, ModalityCorrection, PatientIdentityUpdate, RuleResult,
 } from '@visite/contracts';
-import { BILLING_LINE_STATES } from '@visite/contracts';
+import { BILLING_LINE_STATES, isIsoDate } from '@visite/contracts';
+import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../practice/access.service';
 import type { Actor } from '../practice/actor';
@@ -37,6 +38,7 @@ export class BillingLinesService {
     private readonly evaluator: LineEvaluator,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly db: Db,
   ) {}
 
   // ---- the doctor, at the end of the visit ----
@@ -46,7 +48,7 @@ export class BillingLinesService {
     const profile = await this.profiles.findByUserId(visit.doctorId);
     const facts = await this.evaluator.visitFacts(visit);
     const line = await this.lines.findOpenByVisit(visit.id);
-    await this.audit.record({ actorType: 'user', actorId: doctor.userId, practiceId: doctor.practiceId, action: 'billing.coding_viewed', visitId });
+    await this.audit.recordAccess({ actorType: 'user', actorId: doctor.userId, practiceId: doctor.practiceId, action: 'billing.coding_viewed', visitId });
     return {
       visit: { id: visit.id, dateOfService: facts.dateOfService, modality: visit.modality, media: visit.mediaSummary },
       practitioner: profile ? practitionerBilling(profile) : null,
@@ -67,12 +69,15 @@ export class BillingLinesService {
     const evaluated = await this.evaluator.evaluate(visit, visit.patient, profile, normalizeCoding(coding));
     let lineId: string;
     try {
-      lineId = await this.lines.insert({ ...evaluated.fields, visitId: visit.id, patientId: visit.patientId, doctorId: visit.doctorId, createdBy: doctor.userId, practiceId: visit.practiceId });
+      lineId = await this.db.transaction(async () => {
+        const id = await this.lines.insert({ ...evaluated.fields, visitId: visit.id, patientId: visit.patientId, doctorId: visit.doctorId, createdBy: doctor.userId, practiceId: visit.practiceId });
+        await this.audit.record({ actorType: 'user', actorId: doctor.userId, practiceId: doctor.practiceId, action: 'billing.line_coded', visitId, detail: { lineId: id, code: coding.code, state: evaluated.state } });
+        return id;
+      });
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new BillingException(BillingExceptionCode.LINE_CHANGED);
       throw error;
     }
-    await this.audit.record({ actorType: 'user', actorId: doctor.userId, practiceId: doctor.practiceId, action: 'billing.line_coded', visitId, detail: { lineId, code: coding.code, state: evaluated.state } });
     return this.view(lineId);
   }
 
@@ -100,7 +105,7 @@ export class BillingLinesService {
 
   async get(actor: Actor, lineId: string): Promise<BillingLineView> {
     const line = await this.access.line(actor, lineId);
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.line_viewed', visitId: line.visitId, detail: { lineId } });
+    await this.audit.recordAccess({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.line_viewed', visitId: line.visitId, detail: { lineId } });
     return toLineView(line);
   }
 
@@ -111,17 +116,21 @@ export class BillingLinesService {
   async acknowledge(actor: Actor, lineId: string): Promise<BillingLineView> {
     const line = await this.access.line(actor, lineId);
     if (line.state !== 'to_review') throw new BillingException(line.batchId ? BillingExceptionCode.LINE_EXPORTED : BillingExceptionCode.NOTHING_TO_ACKNOWLEDGE);
-    const done = await this.lines.updateEditable(line.id, { state: 'ready', warningsAckBy: actor.userId, warningsAckAt: new Date() });
-    if (!done) throw new BillingException(BillingExceptionCode.LINE_CHANGED);
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.warnings_acknowledged', visitId: line.visitId, detail: { lineId, rules: line.results.map((r) => r.rule) } });
+    await this.db.transaction(async () => {
+      const done = await this.lines.updateEditable(line.id, { state: 'ready', warningsAckBy: actor.userId, warningsAckAt: new Date() });
+      if (!done) throw new BillingException(BillingExceptionCode.LINE_CHANGED);
+      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.warnings_acknowledged', visitId: line.visitId, detail: { lineId, rules: line.results.map((r) => r.rule) } });
+    });
     return this.view(line.id);
   }
 
   async void(actor: Actor, lineId: string, reason: string): Promise<BillingLineView> {
     const line = await this.access.line(actor, lineId);
     if (line.state === 'voided') throw new BillingException(BillingExceptionCode.LINE_VOIDED);
-    if (!(await this.lines.void(line.id, actor.userId, reason.trim()))) throw new BillingException(BillingExceptionCode.LINE_CHANGED);
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.line_voided', visitId: line.visitId, detail: { lineId, batchId: line.batchId, reason: reason.trim() } });
+    await this.db.transaction(async () => {
+      if (!(await this.lines.void(line.id, actor.userId, reason.trim()))) throw new BillingException(BillingExceptionCode.LINE_CHANGED);
+      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.line_voided', visitId: line.visitId, detail: { lineId, batchId: line.batchId, reason: reason.trim() } });
+    });
     return this.view(line.id);
   }
 
@@ -134,12 +143,15 @@ export class BillingLinesService {
     const evaluated = await this.evaluator.evaluate(visit, visit.patient, await this.requireProfile(visit.doctorId), line.input.coding);
     let newId: string;
     try {
-      newId = await this.lines.insert({ ...evaluated.fields, visitId: visit.id, patientId: visit.patientId, doctorId: visit.doctorId, createdBy: actor.userId, practiceId: visit.practiceId, replacesLineId: line.id });
+      newId = await this.db.transaction(async () => {
+        const id = await this.lines.insert({ ...evaluated.fields, visitId: visit.id, patientId: visit.patientId, doctorId: visit.doctorId, createdBy: actor.userId, practiceId: visit.practiceId, replacesLineId: line.id });
+        await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.line_reissued', visitId: line.visitId, detail: { lineId: id, replaces: line.id } });
+        return id;
+      });
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new BillingException(BillingExceptionCode.ALREADY_REISSUED);
       throw error;
     }
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.line_reissued', visitId: line.visitId, detail: { lineId: newId, replaces: line.id } });
     return this.view(newId);
   }
 
@@ -152,9 +164,11 @@ export class BillingLinesService {
     const visit = await this.access.visit(actor, visitId, 'bill');
     if (visit.status !== 'completed') throw new BillingException(BillingExceptionCode.VISIT_NOT_COMPLETED);
     const reason = correction.reason.trim();
-    await this.visits.recordModality(visit.id, { modality: correction.modality, modalitySource: 'biller', modalityReason: reason });
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.modality_recorded', visitId, detail: { from: visit.modality, to: correction.modality, reason } });
-    return { lines: await this.reevaluateEditable('visit_id', visit.id) };
+    return this.db.transaction(async () => {
+      await this.visits.recordModality(visit.id, { modality: correction.modality, modalitySource: 'biller', modalityReason: reason });
+      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.modality_recorded', visitId, detail: { from: visit.modality, to: correction.modality, reason } });
+      return { lines: await this.reevaluateEditable('visit_id', visit.id) };
+    });
   }
 
   /** Re-runs the rules on every open line of a doctor (after their billing profile changed). */
@@ -167,11 +181,13 @@ export class BillingLinesService {
   private async updateIdentity(actor: Actor, patient: PatientEntity, update: PatientIdentityUpdate, visitId: string | null): Promise<IdentityUpdated> {
     const identity = normalizeIdentity(update);
     const changed = (Object.keys(identity) as (keyof typeof identity)[]).filter((k) => identity[k] !== patient[k]);
-    await this.patients.updateIdentity(patient.id, identity);
-    // Which fields changed, not their values: the audit trail does not copy identifiers around.
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.patient_identity_updated', visitId, detail: { patientId: patient.id, fields: changed } });
-    const lines = await this.reevaluateEditable('patient_id', patient.id);
-    return { patient: patientBillingOf(Object.assign(patient, identity)), lines };
+    return this.db.transaction(async () => {
+      await this.patients.updateIdentity(patient.id, identity);
+      // Which fields changed, not their values: the audit trail does not copy identifiers around.
+      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.patient_identity_updated', visitId, detail: { patientId: patient.id, fields: changed } });
+      const lines = await this.reevaluateEditable('patient_id', patient.id);
+      return { patient: patientBillingOf(Object.assign(patient, identity)), lines };
+    });
   }
 
   private async recodeLine(actor: Actor, line: BillingLineEntity, coding: LineCoding, loadedVisit?: VisitEntity): Promise<BillingLineView> {
@@ -179,9 +195,11 @@ export class BillingLinesService {
     if (line.state === 'voided') throw new BillingException(BillingExceptionCode.LINE_VOIDED);
     const visit = loadedVisit ?? (await this.loadVisit(line.visitId));
     const evaluated = await this.evaluator.evaluate(visit, visit.patient, await this.requireProfile(visit.doctorId), normalizeCoding(coding));
-    const done = await this.lines.updateEditable(line.id, { ...evaluated.fields, warningsAckBy: null, warningsAckAt: null });
-    if (!done) throw new BillingException(BillingExceptionCode.LINE_CHANGED);
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.line_coded', visitId: line.visitId, detail: { lineId: line.id, code: coding.code, state: evaluated.state } });
+    await this.db.transaction(async () => {
+      const done = await this.lines.updateEditable(line.id, { ...evaluated.fields, warningsAckBy: null, warningsAckAt: null });
+      if (!done) throw new BillingException(BillingExceptionCode.LINE_CHANGED);
+      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.line_coded', visitId: line.visitId, detail: { lineId: line.id, code: coding.code, state: evaluated.state } });
+    });
     return this.view(line.id);
   }
 
@@ -194,8 +212,8 @@ export class BillingLinesService {
       const profile = profiles.get(visit.doctorId);
       if (!profile) continue;
       const evaluated = await this.evaluator.evaluate(visit, visit.patient, profile, line.input.coding);
-      // Same results: the biller's acknowledgement still stands.
-      const unchanged = JSON.stringify(evaluated.fields.results) === JSON.stringify(line.results);
+      // Same results (by rule, severity and field): the biller's acknowledgement still stands.
+      const unchanged = sameFindings(evaluated.fields.results, line.results);
       const patch = unchanged && line.state === 'ready' ? { ...evaluated.fields, state: line.state } : { ...evaluated.fields, warningsAckBy: null, warningsAckAt: null };
       if (await this.lines.updateEditable(line.id, patch)) updated.push(await this.view(line.id));
     }
@@ -261,6 +279,17 @@ function normalizeIdentity(update: PatientIdentityUpdate): Pick<PatientEntity, '
   };
 }
 
+/**
+ * Whether two evaluations found the same problems: the same rules, severities and fields (messages
+ * may be reworded). Never compares JSON text: results read back from jsonb have their keys reordered.
+ */
+export function sameFindings(a: readonly RuleResult[], b: readonly RuleResult[]): boolean {
+  const key = (r: RuleResult) => `${r.rule}|${r.severity}|${r.field ?? ''}`;
+  const left = a.map(key).sort();
+  const right = b.map(key).sort();
+  return left.length === right.length && left.every((k, i) => k === right[i]);
+}
+
 function encodeCursor(cursor: LinesCursor): string {
   return Buffer.from(`${cursor.dateOfService}|${cursor.id}`).toString('base64url');
 }
@@ -268,7 +297,7 @@ function encodeCursor(cursor: LinesCursor): string {
 function decodeCursor(raw: string | undefined): LinesCursor | null {
   if (!raw) return null;
   const [dateOfService, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
-  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(dateOfService ?? '');
+  const isDate = isIsoDate(dateOfService);
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id ?? '');
   if (!isDate || !isUuid) throw new BillingException(BillingExceptionCode.INVALID_CURSOR);
   return { dateOfService: dateOfService as string, id: id as string };

@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { BillingProfileEntity } from './billing-profile.entity';
+import { Db } from '../../database/db';
 
 export type ProfileFields = Omit<BillingProfileEntity, 'id' | 'createdAt' | 'updatedAt' | 'user' | 'assignId'>;
 
 @Injectable()
 export class BillingProfilesRepository {
-  constructor(
-    @InjectRepository(BillingProfileEntity) private readonly repo: Repository<BillingProfileEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-  ) {}
+  constructor(private readonly db: Db) {}
+
+  private get repo(): Repository<BillingProfileEntity> {
+    return this.db.repo(BillingProfileEntity);
+  }
+
+  private get users(): Repository<UserEntity> {
+    return this.db.repo(UserEntity);
+  }
 
   findByUserId(userId: string): Promise<BillingProfileEntity | null> {
     return this.repo.findOneBy({ userId });

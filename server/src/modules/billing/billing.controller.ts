@@ -1,111 +1,115 @@
+import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import type { BatchView, BillingLinesPage, BillingLineView, IdentityUpdated, PractitionerView } from '@visite/contracts';
+import { Controller, Logger, StreamableFile } from '@nestjs/common';
+import { billingRoutes, type BatchView, type BillingLinesPage, type BillingLineView, type IdentityUpdated, type PractitionerView, type RouteInput } from '@visite/contracts';
+import { Endpoint, Input } from '../../common/http/endpoint.decorator';
 import { Authenticated } from '../auth/authenticated.decorator';
 import type { Actor } from '../practice/actor';
 import { CurrentActor } from '../practice/current-actor.decorator';
-import {
-  CreateBatchDto, ExportQueryDto, LineCodingDto, LinesQueryDto, ModalityCorrectionDto, PatientIdentityDto, PractitionerProfileDto, VoidLineDto,
-} from './billing.dto';
 import { BillingExportService } from './billing-export.service';
 import { BillingLinesService } from './billing-lines.service';
 import { PractitionersService } from './practitioners.service';
 
-const Id = (name = 'id') => Param(name, new ParseUUIDPipe({ version: '4' }));
 const Billing = () => Authenticated('billing', 'admin');
+type In<K extends keyof typeof billingRoutes> = RouteInput<(typeof billingRoutes)[K]>;
 
 /** Billing staff: review and correct lines, doctors' billing profiles, export batches. */
-@Controller('billing')
+@Controller()
 export class BillingController {
+  private readonly logger = new Logger(BillingController.name);
+
   constructor(
     private readonly lines: BillingLinesService,
     private readonly practitioners: PractitionersService,
     private readonly exports: BillingExportService,
   ) {}
 
-  @Get('lines')
+  @Endpoint(billingRoutes.lines)
   @Billing()
-  list(@CurrentActor() actor: Actor, @Query() query: LinesQueryDto): Promise<BillingLinesPage> {
+  list(@CurrentActor() actor: Actor, @Input() { query }: In<'lines'>): Promise<BillingLinesPage> {
     return this.lines.list(actor, query);
   }
 
-  @Get('lines/:id')
+  @Endpoint(billingRoutes.line)
   @Billing()
-  get(@CurrentActor() actor: Actor, @Id() id: string): Promise<BillingLineView> {
-    return this.lines.get(actor, id);
+  get(@CurrentActor() actor: Actor, @Input() { params }: In<'line'>): Promise<BillingLineView> {
+    return this.lines.get(actor, params.id);
   }
 
-  @Put('lines/:id/coding')
+  @Endpoint(billingRoutes.recode)
   @Billing()
-  recode(@CurrentActor() actor: Actor, @Id() id: string, @Body() dto: LineCodingDto): Promise<BillingLineView> {
-    return this.lines.recode(actor, id, dto);
+  recode(@CurrentActor() actor: Actor, @Input() { params, body }: In<'recode'>): Promise<BillingLineView> {
+    return this.lines.recode(actor, params.id, body);
   }
 
-  @Post('lines/:id/acknowledge')
-  @HttpCode(200)
+  @Endpoint(billingRoutes.acknowledge)
   @Billing()
-  acknowledge(@CurrentActor() actor: Actor, @Id() id: string): Promise<BillingLineView> {
-    return this.lines.acknowledge(actor, id);
+  acknowledge(@CurrentActor() actor: Actor, @Input() { params }: In<'acknowledge'>): Promise<BillingLineView> {
+    return this.lines.acknowledge(actor, params.id);
   }
 
-  @Post('lines/:id/void')
-  @HttpCode(200)
+  @Endpoint(billingRoutes.voidLine)
   @Billing()
-  void(@CurrentActor() actor: Actor, @Id() id: string, @Body() dto: VoidLineDto): Promise<BillingLineView> {
-    return this.lines.void(actor, id, dto.reason);
+  void(@CurrentActor() actor: Actor, @Input() { params, body }: In<'voidLine'>): Promise<BillingLineView> {
+    return this.lines.void(actor, params.id, body.reason);
   }
 
-  @Post('lines/:id/reissue')
-  @HttpCode(201)
+  @Endpoint(billingRoutes.reissue)
   @Billing()
-  reissue(@CurrentActor() actor: Actor, @Id() id: string): Promise<BillingLineView> {
-    return this.lines.reissue(actor, id);
+  reissue(@CurrentActor() actor: Actor, @Input() { params }: In<'reissue'>): Promise<BillingLineView> {
+    return this.lines.reissue(actor, params.id);
   }
 
-  @Put('patients/:id/identity')
+  @Endpoint(billingRoutes.patientIdentity)
   @Billing()
-  identity(@CurrentActor() actor: Actor, @Id() id: string, @Body() dto: PatientIdentityDto): Promise<IdentityUpdated> {
-    return this.lines.updateIdentityAsBiller(actor, id, dto);
+  identity(@CurrentActor() actor: Actor, @Input() { params, body }: In<'patientIdentity'>): Promise<IdentityUpdated> {
+    return this.lines.updateIdentityAsBiller(actor, params.id, body);
   }
 
-  @Put('visits/:id/modality')
+  @Endpoint(billingRoutes.modality)
   @Billing()
-  modality(@CurrentActor() actor: Actor, @Id() id: string, @Body() dto: ModalityCorrectionDto): Promise<{ lines: BillingLineView[] }> {
-    return this.lines.correctModality(actor, id, dto);
+  modality(@CurrentActor() actor: Actor, @Input() { params, body }: In<'modality'>): Promise<{ lines: BillingLineView[] }> {
+    return this.lines.correctModality(actor, params.id, body);
   }
 
-  @Get('practitioners')
+  @Endpoint(billingRoutes.practitioners)
   @Billing()
   listPractitioners(@CurrentActor() actor: Actor): Promise<PractitionerView[]> {
     return this.practitioners.list(actor);
   }
 
-  @Put('practitioners/:userId')
+  @Endpoint(billingRoutes.updatePractitioner)
   @Billing()
-  updatePractitioner(@CurrentActor() actor: Actor, @Id('userId') userId: string, @Body() dto: PractitionerProfileDto): Promise<PractitionerView> {
-    return this.practitioners.update(actor, userId, dto);
+  updatePractitioner(@CurrentActor() actor: Actor, @Input() { params, body }: In<'updatePractitioner'>): Promise<PractitionerView> {
+    return this.practitioners.update(actor, params.userId, body);
   }
 
-  @Post('batches')
+  @Endpoint(billingRoutes.createBatch)
   @Billing()
-  createBatch(@CurrentActor() actor: Actor, @Body() dto: CreateBatchDto): Promise<BatchView> {
-    return this.exports.createBatch(actor, dto);
+  createBatch(@CurrentActor() actor: Actor, @Input() { body }: In<'createBatch'>): Promise<BatchView> {
+    return this.exports.createBatch(actor, body);
   }
 
-  @Get('batches')
+  @Endpoint(billingRoutes.batches)
   @Billing()
   listBatches(@CurrentActor() actor: Actor): Promise<BatchView[]> {
     return this.exports.list(actor);
   }
 
   /** The batch's file, streamed; `X-Content-Hash` carries the batch's content hash. */
-  @Get('batches/:id/export')
+  @Endpoint(billingRoutes.exportBatch)
   @Billing()
-  async export(@CurrentActor() actor: Actor, @Id() id: string, @Query() query: ExportQueryDto): Promise<StreamableFile> {
-    const file = await this.exports.export(actor, id, query.format);
-    return new StreamableFile(Readable.from(file.body), {
+  async export(@CurrentActor() actor: Actor, @Input() { params, query }: In<'exportBatch'>): Promise<StreamableFile> {
+    const file = await this.exports.export(actor, params.id, query.format);
+    const stream = new StreamableFile(Readable.from(file.body), {
       type: file.contentType,
       disposition: `attachment; filename="${file.filename}"`,
+    });
+    // A file that fails half-way (its lines no longer match the batch's hash) must not reach the
+    // biller as a complete download: the connection is cut instead of ending the response cleanly.
+    return stream.setErrorHandler((error, res) => {
+      this.logger.error(`export of batch ${params.id} (${query.format}) failed: ${error.message}`);
+      (res as unknown as ServerResponse).destroy(error);
     });
   }
 }

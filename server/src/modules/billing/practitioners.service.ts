@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { teleconsultationShareLimitPercent } from '@visite/billing';
 import type { PractitionerProfileUpdate, PractitionerView } from '@visite/contracts';
+import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
 import type { UserEntity } from '../auth/user.entity';
 import { AccessService } from '../practice/access.service';
@@ -23,6 +24,7 @@ export class PractitionersService {
     private readonly evaluator: LineEvaluator,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly db: Db,
   ) {}
 
   async list(actor: Actor): Promise<PractitionerView[]> {
@@ -36,7 +38,8 @@ export class PractitionersService {
     this.access.requireRole(actor, ['billing', 'admin']);
     const doctor = await this.profiles.findDoctor(actor.practiceId, userId);
     if (!doctor) throw new BillingException(BillingExceptionCode.PRACTITIONER_NOT_FOUND);
-    await this.profiles.upsert({
+    await this.db.transaction(async () => {
+      await this.profiles.upsert({
       userId,
       rpps: update.rpps,
       amNumber: update.amNumber,
@@ -48,9 +51,10 @@ export class PractitionersService {
       lastName: update.lastName.trim(),
       declaredActsYear: update.declaredActs?.year ?? null,
       declaredActsTotal: update.declaredActs?.total ?? null,
+      });
+      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.profile_updated', detail: { userId } });
+      await this.billingLines.reevaluateDoctor(userId);
     });
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.profile_updated', detail: { userId } });
-    await this.billingLines.reevaluateDoctor(userId);
     return this.view(doctor, await this.profiles.findByUserId(userId));
   }
 

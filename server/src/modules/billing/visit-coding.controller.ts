@@ -1,34 +1,33 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import type { BillingLineView, CodingDraft, IdentityUpdated } from '@visite/contracts';
+import { Controller } from '@nestjs/common';
+import { visitCodingRoutes, type BillingLineView, type CodingDraft, type IdentityUpdated, type RouteInput } from '@visite/contracts';
+import { Endpoint, Input } from '../../common/http/endpoint.decorator';
 import { Authenticated } from '../auth/authenticated.decorator';
 import type { Actor } from '../practice/actor';
 import { CurrentActor } from '../practice/current-actor.decorator';
-import { LineCodingDto, PatientIdentityDto } from './billing.dto';
 import { BillingLinesService } from './billing-lines.service';
 
-const VisitId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
+type In<K extends keyof typeof visitCodingRoutes> = RouteInput<(typeof visitCodingRoutes)[K]>;
 
 /** The doctor codes their own completed visit at its end. */
-@Controller('visits/:id')
+@Controller()
 export class VisitCodingController {
   constructor(private readonly lines: BillingLinesService) {}
 
-  @Get('coding')
+  @Endpoint(visitCodingRoutes.draft)
   @Authenticated('doctor')
-  draft(@CurrentActor() actor: Actor, @VisitId() id: string): Promise<CodingDraft> {
-    return this.lines.draft(actor, id);
+  draft(@CurrentActor() actor: Actor, @Input() { params }: In<'draft'>): Promise<CodingDraft> {
+    return this.lines.draft(actor, params.id);
   }
 
-  @Post('billing-line')
-  @HttpCode(200)
+  @Endpoint(visitCodingRoutes.saveLine)
   @Authenticated('doctor')
-  code(@CurrentActor() actor: Actor, @VisitId() id: string, @Body() dto: LineCodingDto): Promise<BillingLineView> {
-    return this.lines.codeVisit(actor, id, dto);
+  code(@CurrentActor() actor: Actor, @Input() { params, body }: In<'saveLine'>): Promise<BillingLineView> {
+    return this.lines.codeVisit(actor, params.id, body);
   }
 
-  @Put('patient-identity')
+  @Endpoint(visitCodingRoutes.saveIdentity)
   @Authenticated('doctor')
-  identity(@CurrentActor() actor: Actor, @VisitId() id: string, @Body() dto: PatientIdentityDto): Promise<IdentityUpdated> {
-    return this.lines.updateIdentityAsDoctor(actor, id, dto);
+  identity(@CurrentActor() actor: Actor, @Input() { params, body }: In<'saveIdentity'>): Promise<IdentityUpdated> {
+    return this.lines.updateIdentityAsDoctor(actor, params.id, body);
   }
 }

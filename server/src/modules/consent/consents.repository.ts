@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ConsentEntity } from './consent.entity';
+import { Db } from '../../database/db';
 
 @Injectable()
 export class ConsentsRepository {
-  constructor(@InjectRepository(ConsentEntity) private readonly repo: Repository<ConsentEntity>) {}
+  constructor(private readonly db: Db) {}
+
+  private get repo(): Repository<ConsentEntity> {
+    return this.db.repo(ConsentEntity);
+  }
 
   async add(consent: Pick<ConsentEntity, 'visitId' | 'version' | 'accepted' | 'userAgent'>): Promise<void> {
     await this.repo.save(this.repo.create(consent));

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { Db } from '../../database/db';
 import { AuthService } from '../auth/auth.service';
 import { UsersRepository } from '../auth/users.repository';
 import { BillingProfilesRepository } from '../billing/billing-profiles.repository';
@@ -38,7 +38,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly profiles: BillingProfilesRepository,
     private readonly practices: PracticesRepository,
     private readonly practiceSettings: PracticesService,
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -62,7 +62,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const assistant = await this.users.findByEmail(DEMO_USERS[3].email);
     if (doctor && !(await this.profiles.findByUserId(doctor.id))) await this.profiles.upsert({ userId: doctor.id, ...DEMO_DOCTOR_BILLING });
     if (doctor && assistant && (await this.users.assistedDoctors(assistant.id)).length === 0) {
-      await this.dataSource.transaction((manager) => this.users.setAssists(assistant.id, [doctor.id], manager));
+      await this.db.transaction(() => this.users.setAssists(assistant.id, [doctor.id]));
     }
   }
 }

@@ -1,10 +1,12 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { healthRoutes, type HealthReady } from '@visite/contracts';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { Endpoint } from '../../common/http/endpoint.decorator';
 import { REDIS } from '../redis/redis.module';
 
-@Controller('health')
+@Controller()
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -12,14 +14,14 @@ export class HealthController {
   ) {}
 
   /** The process is up. */
-  @Get('live')
+  @Endpoint(healthRoutes.live)
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** The database answers, the schema is current, and Redis (if configured) answers. */
-  @Get('ready')
-  async ready(): Promise<{ status: 'ok'; database: 'ok'; redis: 'ok' | 'not-configured' }> {
+  @Endpoint(healthRoutes.ready)
+  async ready(): Promise<HealthReady> {
     const checks = await Promise.allSettled([
       this.dataSource.query('SELECT 1'),
       this.dataSource.showMigrations().then((pending) => (pending ? Promise.reject(new Error('migrations pending')) : 'ok')),

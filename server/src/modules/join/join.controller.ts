@@ -1,39 +1,33 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import type { JoinInfo, MediaAccess } from '@visite/contracts';
+import { Controller, Headers } from '@nestjs/common';
+import { joinRoutes, type JoinInfo, type MediaAccess, type RouteInput } from '@visite/contracts';
+import { Endpoint, Input } from '../../common/http/endpoint.decorator';
 import { requestLanguage } from '../../common/i18n/request-language';
-import { GiveConsentDto } from './join.dto';
 import { JoinService } from './join.service';
 
+type In<K extends keyof typeof joinRoutes> = RouteInput<(typeof joinRoutes)[K]>;
+
 /** The patient's endpoints: the join token from the link is the only credential. */
-@Controller('join/:token')
+@Controller()
 export class JoinController {
   constructor(private readonly join: JoinService) {}
 
-  @Get()
-  info(@Param('token') token: string, @Headers('accept-language') language?: string): Promise<JoinInfo> {
-    return this.join.info(token, requestLanguage({ 'accept-language': language }));
+  @Endpoint(joinRoutes.info)
+  info(@Input() { params }: In<'info'>, @Headers('accept-language') language?: string): Promise<JoinInfo> {
+    return this.join.info(params.token, requestLanguage({ 'accept-language': language }));
   }
 
-  @Post('consent')
-  @HttpCode(200)
-  consent(
-    @Param('token') token: string,
-    @Body() dto: GiveConsentDto,
-    @Headers('user-agent') userAgent?: string,
-    @Headers('accept-language') language?: string,
-  ): Promise<JoinInfo> {
-    return this.join.giveConsent(token, dto.version, dto.accepted, userAgent ?? null, requestLanguage({ 'accept-language': language }));
+  @Endpoint(joinRoutes.consent)
+  consent(@Input() { params, body }: In<'consent'>, @Headers('user-agent') userAgent?: string, @Headers('accept-language') language?: string): Promise<JoinInfo> {
+    return this.join.giveConsent(params.token, body.version, body.accepted, userAgent ?? null, requestLanguage({ 'accept-language': language }));
   }
 
-  @Post('media-access')
-  @HttpCode(200)
-  mediaAccess(@Param('token') token: string): Promise<MediaAccess> {
-    return this.join.mediaAccess(token);
+  @Endpoint(joinRoutes.mediaAccess)
+  mediaAccess(@Input() { params }: In<'mediaAccess'>): Promise<MediaAccess> {
+    return this.join.mediaAccess(params.token);
   }
 
-  @Post('end')
-  @HttpCode(204)
-  end(@Param('token') token: string): Promise<void> {
-    return this.join.end(token);
+  @Endpoint(joinRoutes.end)
+  end(@Input() { params }: In<'end'>): Promise<void> {
+    return this.join.end(params.token);
   }
 }

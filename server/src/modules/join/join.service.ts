@@ -2,6 +2,7 @@ import { DEFAULT_LANGUAGE, type Language } from '@visite/i18n';
 import { Injectable } from '@nestjs/common';
 import type { JoinInfo, MediaAccess, WaitingStatus } from '@visite/contracts';
 import { hashToken } from '../../common/crypto/random-token';
+import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
 import { CONSENT, consentText } from '../consent/consent-text';
 import { ConsentsRepository } from '../consent/consents.repository';
@@ -27,6 +28,7 @@ export class JoinService {
     private readonly queue: QueueService,
     private readonly media: MediaTokenService,
     private readonly audit: AuditService,
+    private readonly db: Db,
   ) {}
 
   /** The visit a join token opens. Expired links still show a closed or running visit. */
@@ -49,8 +51,10 @@ export class JoinService {
   async giveConsent(token: string, version: string, accepted: boolean, userAgent: string | null, language: Language = DEFAULT_LANGUAGE): Promise<JoinInfo> {
     const visit = await this.open(token);
     if (version !== CONSENT.version) throw new VisitException(VisitExceptionCode.CONSENT_VERSION_OUTDATED);
-    await this.consents.add({ visitId: visit.id, version, accepted, userAgent: userAgent?.slice(0, 500) ?? null });
-    await this.audit.record({ actorType: 'patient', actorId: visit.patientId, practiceId: visit.practiceId, action: accepted ? 'consent.given' : 'consent.refused', visitId: visit.id, detail: { version } });
+    await this.db.transaction(async () => {
+      await this.consents.add({ visitId: visit.id, version, accepted, userAgent: userAgent?.slice(0, 500) ?? null });
+      await this.audit.record({ actorType: 'patient', actorId: visit.patientId, practiceId: visit.practiceId, action: accepted ? 'consent.given' : 'consent.refused', visitId: visit.id, detail: { version } });
+    });
     return this.toInfo(visit, language);
   }
 
@@ -58,8 +62,12 @@ export class JoinService {
   async enterWaitingRoom(token: string): Promise<WaitingStatus> {
     const visit = await this.open(token);
     await this.requireConsent(visit);
-    if (visit.status === 'scheduled' && (await this.visits.transition(visit.id, ['scheduled'], { status: 'waiting', waitingSince: new Date() }))) {
-      await this.audit.record({ actorType: 'patient', actorId: visit.patientId, practiceId: visit.practiceId, action: 'visit.patient_arrived', visitId: visit.id });
+    if (visit.status === 'scheduled') {
+      await this.db.transaction(async () => {
+        if (await this.visits.transition(visit.id, ['scheduled'], { status: 'waiting', waitingSince: new Date() })) {
+          await this.audit.record({ actorType: 'patient', actorId: visit.patientId, practiceId: visit.practiceId, action: 'visit.patient_arrived', visitId: visit.id });
+        }
+      });
     }
     const statuses = await this.queue.publish(visit.doctorId);
     return this.queue.statusOf(await this.visitsService.load(visit.id), statuses);
@@ -69,7 +77,7 @@ export class JoinService {
     const visit = await this.open(token);
     if (visit.status !== 'in_progress') throw new VisitException(VisitExceptionCode.VISIT_NOT_IN_PROGRESS);
     await this.requireConsent(visit);
-    await this.audit.record({ actorType: 'patient', actorId: visit.patientId, practiceId: visit.practiceId, action: 'visit.media_joined', visitId: visit.id });
+    await this.audit.recordAccess({ actorType: 'patient', actorId: visit.patientId, practiceId: visit.practiceId, action: 'visit.media_joined', visitId: visit.id });
     return this.media.mediaAccess({ sub: `patient-${visit.id}`, room: visit.id, role: 'patient', name: visit.patient.firstName });
   }
 

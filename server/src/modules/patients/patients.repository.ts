@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { Db } from '../../database/db';
 import { PatientEntity } from './patient.entity';
 
 @Injectable()
 export class PatientsRepository {
-  constructor(@InjectRepository(PatientEntity) private readonly repo: Repository<PatientEntity>) {}
+  constructor(private readonly db: Db) {}
 
-  create(input: Pick<PatientEntity, 'practiceId' | 'firstName' | 'lastName' | 'birthDate' | 'phone' | 'email'>, manager?: EntityManager): Promise<PatientEntity> {
-    const repo = manager ? manager.getRepository(PatientEntity) : this.repo;
-    return repo.save(repo.create(input));
+  private get repo(): Repository<PatientEntity> {
+    return this.db.repo(PatientEntity);
+  }
+
+  create(input: Pick<PatientEntity, 'practiceId' | 'firstName' | 'lastName' | 'birthDate' | 'phone' | 'email'>): Promise<PatientEntity> {
+    return this.repo.save(this.repo.create(input));
   }
 
   findById(id: string): Promise<PatientEntity | null> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { Db } from '../../database/db';
 import { UserEntity } from '../auth/user.entity';
 import { BillingBatchEntity } from '../billing/billing-batch.entity';
 import { BillingLineEntity } from '../billing/billing-line.entity';
@@ -11,14 +11,31 @@ import { VisitEntity } from '../visits/visit.entity';
 /** The access helper's queries: every one is bound to a practice, so another practice's id finds nothing. */
 @Injectable()
 export class AccessRepository {
-  constructor(
-    @InjectRepository(VisitEntity) private readonly visits: Repository<VisitEntity>,
-    @InjectRepository(PatientEntity) private readonly patients: Repository<PatientEntity>,
-    @InjectRepository(BillingLineEntity) private readonly lines: Repository<BillingLineEntity>,
-    @InjectRepository(BillingBatchEntity) private readonly batches: Repository<BillingBatchEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(AssistantLinkEntity) private readonly links: Repository<AssistantLinkEntity>,
-  ) {}
+  constructor(private readonly db: Db) {}
+
+  private get visits(): Repository<VisitEntity> {
+    return this.db.repo(VisitEntity);
+  }
+
+  private get patients(): Repository<PatientEntity> {
+    return this.db.repo(PatientEntity);
+  }
+
+  private get lines(): Repository<BillingLineEntity> {
+    return this.db.repo(BillingLineEntity);
+  }
+
+  private get batches(): Repository<BillingBatchEntity> {
+    return this.db.repo(BillingBatchEntity);
+  }
+
+  private get users(): Repository<UserEntity> {
+    return this.db.repo(UserEntity);
+  }
+
+  private get links(): Repository<AssistantLinkEntity> {
+    return this.db.repo(AssistantLinkEntity);
+  }
 
   visit(practiceId: string, id: string): Promise<VisitEntity | null> {
     return this.visits.findOne({ where: { id, practiceId }, relations: { doctor: true, patient: true } });

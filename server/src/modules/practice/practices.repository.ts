@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { PracticeSettings } from '@visite/contracts';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { Db } from '../../database/db';
 import { PracticeEntity } from './practice.entity';
 
 @Injectable()
 export class PracticesRepository {
-  constructor(@InjectRepository(PracticeEntity) private readonly repo: Repository<PracticeEntity>) {}
+  constructor(private readonly db: Db) {}
+
+  private get repo(): Repository<PracticeEntity> {
+    return this.db.repo(PracticeEntity);
+  }
 
   findById(id: string): Promise<PracticeEntity | null> {
     return this.repo.findOneBy({ id });
@@ -20,12 +24,11 @@ export class PracticesRepository {
     return this.repo.count();
   }
 
-  async create(practice: { id?: string; name: string; settings: PracticeSettings }, manager?: EntityManager): Promise<PracticeEntity> {
-    const repo = manager ? manager.getRepository(PracticeEntity) : this.repo;
-    return repo.save(repo.create(practice));
+  async create(practice: { id?: string; name: string; settings: PracticeSettings }): Promise<PracticeEntity> {
+    return this.repo.save(this.repo.create(practice));
   }
 
-  async update(id: string, patch: { name: string; settings: PracticeSettings }, manager?: EntityManager): Promise<void> {
-    await (manager ? manager.getRepository(PracticeEntity) : this.repo).update({ id }, patch);
+  async update(id: string, patch: { name: string; settings: PracticeSettings }): Promise<void> {
+    await this.repo.update({ id }, patch);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { practiceSettingsSchema, type PracticeSettings, type PracticeView, type UpdatePracticeRequest } from '@visite/contracts';
 import { AppConfig } from '../../config/app-config';
+import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from './access.service';
 import type { Actor } from './actor';
@@ -20,6 +21,7 @@ export class PracticesService {
     private readonly practices: PracticesRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly db: Db,
   ) {}
 
   /** Settings for a new practice: the install's defaults (PRACTICE_TIME_ZONE), French. */
@@ -47,9 +49,11 @@ export class PracticesService {
 
   async update(actor: Actor, request: UpdatePracticeRequest): Promise<PracticeView> {
     this.access.requireRole(actor, ['admin']);
-    await this.practices.update(actor.practiceId, { name: request.name, settings: request.settings });
+    await this.db.transaction(async () => {
+      await this.practices.update(actor.practiceId, { name: request.name, settings: request.settings });
+      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'practice.updated', detail: { fields: ['name', ...Object.keys(request.settings)] } });
+    });
     this.cache.delete(actor.practiceId);
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'practice.updated', detail: { fields: ['name', ...Object.keys(request.settings)] } });
     return this.view(actor.practiceId);
   }
 }

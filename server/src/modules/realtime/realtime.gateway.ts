@@ -2,21 +2,23 @@ import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import {
   Ack,
-  emptyPayloadSchema,
   HandshakeRefusal,
+  parseMessage,
   PROTOCOL_VERSION,
   PROTOCOL_VERSION_MISMATCH,
-  queueSubscribeSchema,
   REALTIME_NAMESPACE,
   realtimeHandshakeSchema,
+  realtimeRequestSchemas,
   VisitView,
   versionMismatchMessage,
   WaitingStatus,
 } from '@visite/contracts';
 import type { Namespace, Socket } from 'socket.io';
+import type { z } from 'zod';
 import { toAck } from '../../common/errors/to-ack';
 import { toErrorResponse } from '../../common/errors/error-mapping';
 import { socketLanguage } from '../../common/i18n/request-language';
+import { InputException } from '../../common/errors/input.exception';
 import { AuthService } from '../auth/auth.service';
 import { AuthException, AuthExceptionCode } from '../auth/auth.exception';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie';
@@ -79,7 +81,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   @SubscribeMessage('waiting.join')
   waitingJoin(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown): Promise<Ack<WaitingStatus>> {
     return toAck(async () => {
-      emptyPayload(payload);
+      validated('waiting.join', payload);
       const identity = socket.data.identity;
       if (identity.kind !== 'patient') throw new AuthException(AuthExceptionCode.FORBIDDEN_ROLE);
       return this.join.enterWaitingRoom(identity.joinToken);
@@ -90,11 +92,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   @SubscribeMessage('queue.subscribe')
   queueSubscribe(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown): Promise<Ack<{ visits: VisitView[] }>> {
     return toAck(async () => {
-      const request = queueSubscribeSchema.safeParse(payload ?? {});
-      if (!request.success) throw new BadPayload(request.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
+      const request = validated('queue.subscribe', payload);
       const identity = socket.data.identity;
       if (identity.kind !== 'staff') throw new AuthException(AuthExceptionCode.FORBIDDEN_ROLE);
-      const doctorId = await this.access.queueDoctorId(identity.actor, request.data.doctorId);
+      const doctorId = await this.access.queueDoctorId(identity.actor, request?.doctorId);
       // One queue at a time per socket: switching doctors leaves the previous doctor's room.
       for (const room of socket.rooms) if (room.startsWith('doctor:') && room !== doctorRoom(doctorId)) await socket.leave(room);
       await socket.join(doctorRoom(doctorId));
@@ -124,15 +125,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 }
 
-function emptyPayload(payload: unknown): void {
-  if (payload !== undefined && payload !== null && !emptyPayloadSchema.safeParse(payload).success) {
-    throw new BadPayload();
-  }
-}
-
-class BadPayload extends Error {
-  readonly status = 400;
-  constructor(message = 'This request takes no fields.') {
-    super(message);
-  }
+/** The payload of a realtime request, validated against its schema in the contracts. */
+function validated<N extends keyof typeof realtimeRequestSchemas>(name: N, payload: unknown): z.output<(typeof realtimeRequestSchemas)[N]> {
+  const parsed = parseMessage(realtimeRequestSchemas[name], payload);
+  if (!parsed.ok) throw new InputException(parsed.code, parsed.message, parsed.issues);
+  return parsed.data as z.output<(typeof realtimeRequestSchemas)[N]>;
 }

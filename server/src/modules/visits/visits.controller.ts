@@ -1,15 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  createVisitSchema, queueMessageSchema, queueQuerySchema,
-  type CreateVisitRequest, type DoctorQueue, type MediaAccess, type QueueMessageRequest, type VisitView, type VisitWithLink,
-} from '@visite/contracts';
-import { ZodPipe } from '../../common/validation/zod.pipe';
+import { Controller } from '@nestjs/common';
+import { visitRoutes, type DoctorQueue, type MediaAccess, type RouteInput, type VisitView, type VisitWithLink } from '@visite/contracts';
+import { Endpoint, Input } from '../../common/http/endpoint.decorator';
 import { Authenticated } from '../auth/authenticated.decorator';
 import type { Actor } from '../practice/actor';
 import { CurrentActor } from '../practice/current-actor.decorator';
 import { VisitsService } from './visits.service';
 
-const VisitId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
+type In<K extends keyof typeof visitRoutes> = RouteInput<(typeof visitRoutes)[K]>;
 /** Doctors and the assistants who manage their schedules; the access helper decides per visit. */
 const Care = () => Authenticated('doctor', 'assistant');
 
@@ -17,56 +14,52 @@ const Care = () => Authenticated('doctor', 'assistant');
 export class VisitsController {
   constructor(private readonly visits: VisitsService) {}
 
-  @Get('visits/today')
+  @Endpoint(visitRoutes.today)
   @Care()
-  today(@CurrentActor() actor: Actor, @Query(new ZodPipe(queueQuerySchema)) query: { doctorId?: string }): Promise<DoctorQueue> {
+  today(@CurrentActor() actor: Actor, @Input() { query }: In<'today'>): Promise<DoctorQueue> {
     return this.visits.today(actor, query.doctorId);
   }
 
-  @Post('visits')
+  @Endpoint(visitRoutes.create)
   @Care()
-  create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createVisitSchema)) body: CreateVisitRequest): Promise<VisitWithLink> {
+  create(@CurrentActor() actor: Actor, @Input() { body }: In<'create'>): Promise<VisitWithLink> {
     return this.visits.create(actor, body);
   }
 
-  @Get('visits/:id')
+  @Endpoint(visitRoutes.get)
   @Care()
-  get(@CurrentActor() actor: Actor, @VisitId() id: string): Promise<VisitView> {
-    return this.visits.get(actor, id);
+  get(@CurrentActor() actor: Actor, @Input() { params }: In<'get'>): Promise<VisitView> {
+    return this.visits.get(actor, params.id);
   }
 
-  @Post('visits/:id/link')
+  @Endpoint(visitRoutes.reissueLink)
   @Care()
-  reissueLink(@CurrentActor() actor: Actor, @VisitId() id: string): Promise<VisitWithLink> {
-    return this.visits.reissueLink(actor, id);
+  reissueLink(@CurrentActor() actor: Actor, @Input() { params }: In<'reissueLink'>): Promise<VisitWithLink> {
+    return this.visits.reissueLink(actor, params.id);
   }
 
-  @Post('visits/:id/admit')
-  @HttpCode(200)
+  @Endpoint(visitRoutes.admit)
   @Care()
-  admit(@CurrentActor() actor: Actor, @VisitId() id: string): Promise<VisitView> {
-    return this.visits.admit(actor, id);
+  admit(@CurrentActor() actor: Actor, @Input() { params }: In<'admit'>): Promise<VisitView> {
+    return this.visits.admit(actor, params.id);
   }
 
   /** The doctor ends (or cancels) a visit; an assistant can only cancel one that has not started. */
-  @Post('visits/:id/end')
-  @HttpCode(200)
+  @Endpoint(visitRoutes.end)
   @Care()
-  end(@CurrentActor() actor: Actor, @VisitId() id: string): Promise<VisitView> {
-    return this.visits.endByStaff(actor, id);
+  end(@CurrentActor() actor: Actor, @Input() { params }: In<'end'>): Promise<VisitView> {
+    return this.visits.endByStaff(actor, params.id);
   }
 
-  @Post('visits/:id/media-access')
-  @HttpCode(200)
+  @Endpoint(visitRoutes.mediaAccess)
   @Care()
-  mediaAccess(@CurrentActor() actor: Actor, @VisitId() id: string): Promise<MediaAccess> {
-    return this.visits.mediaAccess(actor, id);
+  mediaAccess(@CurrentActor() actor: Actor, @Input() { params }: In<'mediaAccess'>): Promise<MediaAccess> {
+    return this.visits.mediaAccess(actor, params.id);
   }
 
-  @Post('queue/message')
-  @HttpCode(204)
+  @Endpoint(visitRoutes.queueMessage)
   @Care()
-  queueMessage(@CurrentActor() actor: Actor, @Body(new ZodPipe(queueMessageSchema)) body: QueueMessageRequest): Promise<void> {
+  queueMessage(@CurrentActor() actor: Actor, @Input() { body }: In<'queueMessage'>): Promise<void> {
     return this.visits.setQueueMessage(actor, body);
   }
 }

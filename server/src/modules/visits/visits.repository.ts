@@ -1,26 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { VisitStatus } from '@visite/contracts';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { VisitEntity } from './visit.entity';
+import { Db } from '../../database/db';
 
 const WITH_PEOPLE = { doctor: true, patient: true } as const;
 
 @Injectable()
 export class VisitsRepository {
-  constructor(
-    @InjectRepository(VisitEntity) private readonly repo: Repository<VisitEntity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly db: Db) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get repo(): Repository<VisitEntity> {
+    return this.db.repo(VisitEntity);
   }
 
-  async create(visit: Partial<VisitEntity>, manager: EntityManager): Promise<string> {
-    const repo = manager.getRepository(VisitEntity);
-    return (await repo.save(repo.create(visit))).id;
+  async create(visit: Partial<VisitEntity>): Promise<string> {
+    return (await this.repo.save(this.repo.create(visit))).id;
   }
 
   findById(id: string): Promise<VisitEntity | null> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CreateVisitRequest, DoctorQueue, MediaAccess, QueueMessageRequest, VisitEndedBy, VisitStatus, VisitView, VisitWithLink } from '@visite/contracts';
 import { AppConfig } from '../../config/app-config';
 import { hashToken, randomToken } from '../../common/crypto/random-token';
+import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
 import { UsersRepository } from '../auth/users.repository';
 import { MediaTokenService } from '../media/media-token.service';
@@ -37,6 +38,7 @@ export class VisitsService {
     private readonly sfu: SfuControlService,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly db: Db,
   ) {}
 
   async create(actor: Actor, input: CreateVisitRequest): Promise<VisitWithLink> {
@@ -49,19 +51,14 @@ export class VisitsService {
     }
     const token = randomToken();
     const joinExpiresAt = this.joinExpiry(scheduledAt);
-    const visitId = await this.visits.transaction(async (manager) => {
+    const visitId = await this.db.transaction(async () => {
       let patientId = existing?.id;
       if (!patientId) {
         const p = input.patient!;
-        patientId = (
-          await this.patients.create(
-            { practiceId: actor.practiceId, firstName: p.firstName.trim(), lastName: p.lastName.trim(), birthDate: p.birthDate, phone: p.phone?.trim() || null, email: p.email?.trim().toLowerCase() || null },
-            manager,
-          )
-        ).id;
+        patientId = (await this.patients.create({ practiceId: actor.practiceId, firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, phone: p.phone || null, email: p.email || null })).id;
       }
-      const id = await this.visits.create({ practiceId: actor.practiceId, doctorId, patientId, status: 'scheduled', scheduledAt, joinTokenHash: hashToken(token), joinExpiresAt }, manager);
-      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.created', visitId: id, detail: { patientId, doctorId } }, manager);
+      const id = await this.visits.create({ practiceId: actor.practiceId, doctorId, patientId, status: 'scheduled', scheduledAt, joinTokenHash: hashToken(token), joinExpiresAt });
+      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.created', visitId: id, detail: { patientId, doctorId } });
       return id;
     });
     void this.queue.publish(doctorId);
@@ -74,7 +71,7 @@ export class VisitsService {
 
   async get(actor: Actor, visitId: string): Promise<VisitView> {
     const visit = await this.access.visit(actor, visitId, 'view');
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.viewed', visitId });
+    await this.audit.recordAccess({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.viewed', visitId });
     return this.view(visit);
   }
 
@@ -83,16 +80,20 @@ export class VisitsService {
     if (isClosed(visit.status)) throw new VisitException(VisitExceptionCode.VISIT_CLOSED);
     const token = randomToken();
     const joinExpiresAt = this.joinExpiry(visit.scheduledAt);
-    await this.visits.setJoinToken(visit.id, hashToken(token), joinExpiresAt);
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.link_reissued', visitId });
+    await this.db.transaction(async () => {
+      await this.visits.setJoinToken(visit.id, hashToken(token), joinExpiresAt);
+      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.link_reissued', visitId });
+    });
     return this.withLink(visit, token, joinExpiresAt);
   }
 
   async admit(actor: Actor, visitId: string): Promise<VisitView> {
     const visit = await this.access.visit(actor, visitId, 'call');
-    const admitted = await this.visits.transition(visitId, ['waiting'], { status: 'in_progress', startedAt: new Date() });
-    if (!admitted) throw new VisitException(VisitExceptionCode.VISIT_NOT_WAITING);
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.admitted', visitId });
+    await this.db.transaction(async () => {
+      const admitted = await this.visits.transition(visitId, ['waiting'], { status: 'in_progress', startedAt: new Date() });
+      if (!admitted) throw new VisitException(VisitExceptionCode.VISIT_NOT_WAITING);
+      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.admitted', visitId });
+    });
     this.publisher.toVisit(visitId, 'visit.admitted', { visitId });
     void this.queue.publish(visit.doctorId);
     return this.view(await this.load(visitId));
@@ -111,31 +112,46 @@ export class VisitsService {
    */
   async end(visit: VisitEntity, endedBy: VisitEndedBy, actorId: string): Promise<VisitEntity> {
     const endedAt = new Date();
-    const completed = await this.visits.transition(visit.id, ['in_progress'], { status: 'completed', endedAt, endedBy });
-    const cancelled = !completed && endedBy === 'doctor' && (await this.visits.transition(visit.id, ['scheduled', 'waiting'], { status: 'cancelled', endedAt, endedBy }));
-    if (!completed && !cancelled) throw new VisitException(isClosed(visit.status) ? VisitExceptionCode.VISIT_CLOSED : VisitExceptionCode.VISIT_NOT_IN_PROGRESS);
-    this.publisher.toVisit(visit.id, 'visit.ended', { visitId: visit.id, endedBy });
+    const actorType = endedBy === 'patient' ? 'patient' : 'user';
+    const completed = await this.db.transaction(async () => {
+      const done = await this.visits.transition(visit.id, ['in_progress'], { status: 'completed', endedAt, endedBy });
+      const cancelled = !done && endedBy === 'doctor' && (await this.visits.transition(visit.id, ['scheduled', 'waiting'], { status: 'cancelled', endedAt, endedBy }));
+      if (!done && !cancelled) throw new VisitException(isClosed(visit.status) ? VisitExceptionCode.VISIT_CLOSED : VisitExceptionCode.VISIT_NOT_IN_PROGRESS);
+      await this.audit.record({ actorType, actorId, practiceId: visit.practiceId, action: done ? 'visit.completed' : 'visit.cancelled', visitId: visit.id });
+      return done;
+    });
     // What the SFU carried decides the modality billing reads (F1): video, audio only, or unknown.
+    // Closing the room also ends everyone's media at once.
     const media = await this.sfu.closeRoom(visit.id);
-    if (completed) await this.visits.recordModality(visit.id, { modality: modalityFromMedia(media), modalitySource: media ? 'sfu' : null, modalityReason: null, mediaSummary: media });
-    const after = await this.load(visit.id);
-    await this.audit.record({ actorType: endedBy === 'patient' ? 'patient' : 'user', actorId, practiceId: visit.practiceId, action: `visit.${after.status}`, visitId: visit.id, detail: completed ? { modality: after.modality } : {} });
+    if (completed) {
+      const modality = modalityFromMedia(media);
+      await this.db.transaction(async () => {
+        await this.visits.recordModality(visit.id, { modality, modalitySource: media ? 'sfu' : null, modalityReason: null, mediaSummary: media });
+        await this.audit.record({ actorType: 'system', actorId: null, practiceId: visit.practiceId, action: 'visit.modality_recorded', visitId: visit.id, detail: { modality, source: media ? 'sfu' : null } });
+      });
+    }
+    // Every participant is told once the visit's end is fully recorded (the doctor's page then opens
+    // the coding screen, which reads the modality).
+    this.publisher.toVisit(visit.id, 'visit.ended', { visitId: visit.id, endedBy });
+    this.publisher.toDoctor(visit.doctorId, 'visit.ended', { visitId: visit.id, endedBy });
     void this.queue.publish(visit.doctorId);
-    return after;
+    return this.load(visit.id);
   }
 
   async mediaAccess(actor: Actor, visitId: string): Promise<MediaAccess> {
     const visit = await this.access.visit(actor, visitId, 'call');
     if (visit.status !== 'in_progress') throw new VisitException(VisitExceptionCode.VISIT_NOT_IN_PROGRESS);
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.media_joined', visitId });
+    await this.audit.recordAccess({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.media_joined', visitId });
     return this.media.mediaAccess({ sub: `doctor-${actor.userId}`, room: visit.id, role: 'doctor', name: actor.displayName });
   }
 
   async setQueueMessage(actor: Actor, request: QueueMessageRequest): Promise<void> {
     const doctorId = await this.access.queueDoctorId(actor, request.doctorId);
-    const message = request.message.trim();
-    await this.users.setQueueMessage(doctorId, message || null);
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'queue.message', detail: { doctorId, message } });
+    const message = request.message;
+    await this.db.transaction(async () => {
+      await this.users.setQueueMessage(doctorId, message || null);
+      await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'queue.message', detail: { doctorId, message } });
+    });
     await this.queue.publish(doctorId);
   }
 

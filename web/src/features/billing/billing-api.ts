@@ -1,41 +1,36 @@
-import type {
-  BatchView,
-  BillingLinesPage,
-  BillingLineView,
-  CreateBatchRequest,
-  ExportFormat,
-  IdentityUpdated,
-  LineCodingRequest,
-  ModalityCorrection,
-  PatientIdentityUpdate,
-  PractitionerProfileUpdate,
-  PractitionerView,
-  VoidLineRequest,
+import {
+  billingRoutes,
+  type CreateBatchRequest,
+  type ExportFormat,
+  type LineCodingRequest,
+  type ModalityCorrection,
+  type PatientIdentityUpdate,
+  type PractitionerProfileUpdate,
+  type VoidLineRequest,
 } from '@visite/contracts';
-import { api } from '../../shared/api/api-client';
-import { linesQueryString, type LinesFilter } from './lines-query';
+import { callApi, routeUrl } from '../../shared/api/api-client';
+import { linesQuery, type LinesFilter } from './lines-query';
 
-const id = encodeURIComponent;
-const line = (lineId: string) => `/api/billing/lines/${id(lineId)}`;
+const line = (lineId: string) => ({ params: { id: lineId } });
 
 /** Billing staff (role billing or admin): review, correction and export. */
 export const billingApi = {
-  lines: (filter: LinesFilter, cursor?: string | null) => api.get<BillingLinesPage>(`/api/billing/lines${linesQueryString(filter, cursor)}`),
-  line: (lineId: string) => api.get<BillingLineView>(line(lineId)),
-  correctCoding: (lineId: string, coding: LineCodingRequest) => api.put<BillingLineView>(`${line(lineId)}/coding`, coding),
-  acknowledge: (lineId: string) => api.post<BillingLineView>(`${line(lineId)}/acknowledge`),
-  voidLine: (lineId: string, body: VoidLineRequest) => api.post<BillingLineView>(`${line(lineId)}/void`, body),
-  reissue: (lineId: string) => api.post<BillingLineView>(`${line(lineId)}/reissue`),
-  patientIdentity: (patientId: string, update: PatientIdentityUpdate) => api.put<IdentityUpdated>(`/api/billing/patients/${id(patientId)}/identity`, update),
+  lines: (filter: LinesFilter, cursor?: string | null) => callApi(billingRoutes.lines, { query: linesQuery(filter, cursor) }),
+  line: (lineId: string) => callApi(billingRoutes.line, line(lineId)),
+  correctCoding: (lineId: string, coding: LineCodingRequest) => callApi(billingRoutes.recode, { ...line(lineId), body: coding }),
+  acknowledge: (lineId: string) => callApi(billingRoutes.acknowledge, line(lineId)),
+  voidLine: (lineId: string, body: VoidLineRequest) => callApi(billingRoutes.voidLine, { ...line(lineId), body }),
+  reissue: (lineId: string) => callApi(billingRoutes.reissue, line(lineId)),
+  patientIdentity: (patientId: string, update: PatientIdentityUpdate) => callApi(billingRoutes.patientIdentity, { params: { id: patientId }, body: update }),
   /** Answers the visit's lines, re-evaluated. */
-  modality: (visitId: string, body: ModalityCorrection) => api.put<{ lines: BillingLineView[] }>(`/api/billing/visits/${id(visitId)}/modality`, body),
-  practitioners: () => api.get<PractitionerView[]>('/api/billing/practitioners'),
-  updatePractitioner: (userId: string, profile: PractitionerProfileUpdate) => api.put<PractitionerView>(`/api/billing/practitioners/${id(userId)}`, profile),
-  createBatch: (body: CreateBatchRequest) => api.post<BatchView>('/api/billing/batches', body),
-  batches: () => api.get<BatchView[]>('/api/billing/batches'),
+  modality: (visitId: string, body: ModalityCorrection) => callApi(billingRoutes.modality, { params: { id: visitId }, body }),
+  practitioners: () => callApi(billingRoutes.practitioners, {}),
+  updatePractitioner: (userId: string, profile: PractitionerProfileUpdate) => callApi(billingRoutes.updatePractitioner, { params: { userId }, body: profile }),
+  createBatch: (body: CreateBatchRequest) => callApi(billingRoutes.createBatch, { body }),
+  batches: () => callApi(billingRoutes.batches, {}),
 };
 
 /** A plain link (same-origin cookie): the browser downloads the file. */
 export function exportUrl(batchId: string, format: ExportFormat): string {
-  return `/api/billing/batches/${id(batchId)}/export?format=${id(format)}`;
+  return routeUrl(billingRoutes.exportBatch, { params: { id: batchId }, query: { format } });
 }

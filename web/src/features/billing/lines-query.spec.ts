@@ -1,15 +1,25 @@
 import { lineView } from '../../shared/billing/billing-fixtures';
-import { appendPage, applyLines, EMPTY_FILTER, emptyCounts, linesQueryString, periodError } from './lines-query';
+import { billingRoutes, parseRouteInput } from '@visite/contracts';
+import { routeUrl } from '../../shared/api/api-client';
+import { appendPage, applyLines, EMPTY_FILTER, emptyCounts, linesQuery, periodError } from './lines-query';
 
-describe('linesQueryString', () => {
+describe('linesQuery', () => {
   it('leaves out empty filters', () => {
-    expect(linesQueryString(EMPTY_FILTER)).toBe('?limit=50');
+    expect(linesQuery(EMPTY_FILTER)).toEqual({ limit: '50' });
   });
 
-  it('writes every filter, the cursor and the page size', () => {
-    expect(linesQueryString({ from: '2025-06-01', to: '2025-06-30', doctorId: 'd 1', state: 'to_review' }, 'abc+/=', 20)).toBe(
-      '?from=2025-06-01&to=2025-06-30&doctorId=d+1&state=to_review&cursor=abc%2B%2F%3D&limit=20',
+  it('writes every filter, the cursor and the page size, which the route accepts', () => {
+    const query = linesQuery({ from: '2025-06-01', to: '2025-06-30', doctorId: '7d1f0c1e-0000-4000-8000-000000000000', state: 'to_review' }, 'abc+/=', 20);
+    expect(query).toEqual({ from: '2025-06-01', to: '2025-06-30', doctorId: '7d1f0c1e-0000-4000-8000-000000000000', state: 'to_review', cursor: 'abc+/=', limit: '20' });
+    expect(parseRouteInput(billingRoutes.lines, { query }).ok).toBe(true);
+    expect(routeUrl(billingRoutes.lines, { query })).toBe(
+      '/api/billing/lines?from=2025-06-01&to=2025-06-30&doctorId=7d1f0c1e-0000-4000-8000-000000000000&state=to_review&cursor=abc%2B%2F%3D&limit=20',
     );
+  });
+
+  it('is refused by the route when a filter is not what the server takes', () => {
+    expect(parseRouteInput(billingRoutes.lines, { query: linesQuery({ ...EMPTY_FILTER, from: '2025-06-31' }) }).ok).toBe(false);
+    expect(parseRouteInput(billingRoutes.lines, { query: linesQuery({ ...EMPTY_FILTER, doctorId: 'd 1' }) }).ok).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { BILLING_LINE_STATES, type BillingLinesPage, type BillingLineState, type BillingLineView } from '@visite/contracts';
+import { BILLING_LINE_STATES, type BillingLinesPage, type BillingLinesQueryParams, type BillingLineState, type BillingLineView } from '@visite/contracts';
 
 /** The filters of the lines list, as typed (empty = any). */
 export interface LinesFilter {
@@ -11,16 +11,16 @@ export interface LinesFilter {
 export const EMPTY_FILTER: LinesFilter = { from: '', to: '', doctorId: '', state: '' };
 export const PAGE_SIZE = 50;
 
-/** "?from=2025-06-01&state=to_review&limit=50": the query of GET /api/billing/lines, without empty filters. */
-export function linesQueryString(filter: LinesFilter, cursor?: string | null, limit = PAGE_SIZE): string {
-  const params = new URLSearchParams();
-  if (filter.from) params.set('from', filter.from);
-  if (filter.to) params.set('to', filter.to);
-  if (filter.doctorId) params.set('doctorId', filter.doctorId);
-  if (filter.state) params.set('state', filter.state);
-  if (cursor) params.set('cursor', cursor);
-  params.set('limit', String(limit));
-  return `?${params.toString()}`;
+/** The query of GET /api/billing/lines (its route's schema), without empty filters. */
+export function linesQuery(filter: LinesFilter, cursor?: string | null, limit = PAGE_SIZE): BillingLinesQueryParams {
+  return {
+    ...(filter.from ? { from: filter.from } : {}),
+    ...(filter.to ? { to: filter.to } : {}),
+    ...(filter.doctorId ? { doctorId: filter.doctorId } : {}),
+    ...(filter.state ? { state: filter.state } : {}),
+    ...(cursor ? { cursor } : {}),
+    limit: String(limit),
+  };
 }
 
 /** A problem with the period, or null. */

@@ -1,17 +1,14 @@
-import type { JoinInfo, MediaAccess, VisitView } from '@visite/contracts';
-import { api } from '../../shared/api/api-client';
-
-const visit = (id: string) => `/api/visits/${encodeURIComponent(id)}`;
-const join = (token: string) => `/api/join/${encodeURIComponent(token)}`;
+import { joinRoutes, visitRoutes } from '@visite/contracts';
+import { callApi } from '../../shared/api/api-client';
 
 export const doctorRoomApi = {
-  getVisit: (visitId: string) => api.get<VisitView>(visit(visitId)),
-  mediaAccess: (visitId: string) => api.post<MediaAccess>(`${visit(visitId)}/media-access`),
-  end: (visitId: string) => api.post<VisitView>(`${visit(visitId)}/end`),
+  getVisit: (visitId: string) => callApi(visitRoutes.get, { params: { id: visitId } }),
+  mediaAccess: (visitId: string) => callApi(visitRoutes.mediaAccess, { params: { id: visitId } }),
+  end: (visitId: string) => callApi(visitRoutes.end, { params: { id: visitId } }),
 };
 
 export const patientRoomApi = {
-  info: (token: string) => api.get<JoinInfo>(join(token)),
-  mediaAccess: (token: string) => api.post<MediaAccess>(`${join(token)}/media-access`),
-  end: (token: string) => api.post<void>(`${join(token)}/end`),
+  info: (token: string) => callApi(joinRoutes.info, { params: { token } }),
+  mediaAccess: (token: string) => callApi(joinRoutes.mediaAccess, { params: { token } }),
+  end: (token: string) => callApi(joinRoutes.end, { params: { token } }),
 };

@@ -1,9 +1,7 @@
-import type { GiveConsentRequest, JoinInfo } from '@visite/contracts';
-import { api } from '../../shared/api/api-client';
-
-const base = (token: string) => `/api/join/${encodeURIComponent(token)}`;
+import { joinRoutes, type GiveConsentRequest } from '@visite/contracts';
+import { callApi } from '../../shared/api/api-client';
 
 export const joinApi = {
-  info: (token: string) => api.get<JoinInfo>(base(token)),
-  consent: (token: string, body: GiveConsentRequest) => api.post<JoinInfo>(`${base(token)}/consent`, body),
+  info: (token: string) => callApi(joinRoutes.info, { params: { token } }),
+  consent: (token: string, body: GiveConsentRequest) => callApi(joinRoutes.consent, { params: { token }, body }),
 };

@@ -1,4 +1,4 @@
-import type { CreateVisitRequest } from '@visite/contracts';
+import { createVisitSchema, isIsoDate, type CreateVisitRequest } from '@visite/contracts';
 
 export interface NewVisitForm {
   firstName: string;
@@ -30,8 +30,6 @@ export function toE164(raw: string, defaultCountryCode = '33'): string | null {
   return `+${digits}`;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Checks the new-visit form and builds the request, or returns the errors to show by field. */
 export function validateNewVisit(form: NewVisitForm, today = new Date()): { request: CreateVisitRequest } | { errors: NewVisitErrors } {
   const errors: NewVisitErrors = {};
@@ -40,7 +38,7 @@ export function validateNewVisit(form: NewVisitForm, today = new Date()): { requ
   const email = form.email.trim();
   if (!firstName) errors.firstName = 'newVisit.errors.firstName';
   if (!lastName) errors.lastName = 'newVisit.errors.lastName';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.birthDate) || Number.isNaN(Date.parse(form.birthDate))) errors.birthDate = 'newVisit.errors.birthDate';
+  if (!isIsoDate(form.birthDate)) errors.birthDate = 'newVisit.errors.birthDate';
   else if (Date.parse(form.birthDate) > today.getTime()) errors.birthDate = 'newVisit.errors.birthDateFuture';
 
   let phone: string | null = null;
@@ -48,19 +46,25 @@ export function validateNewVisit(form: NewVisitForm, today = new Date()): { requ
     phone = toE164(form.phone);
     if (!phone) errors.phone = 'newVisit.errors.phone';
   }
-  if (email && !EMAIL.test(email)) errors.email = 'newVisit.errors.email';
   if (!form.phone.trim() && !email) errors.contact = 'newVisit.errors.contact';
 
-  if (Object.keys(errors).length > 0) return { errors };
-  return {
-    request: {
-      patient: {
-        firstName,
-        lastName,
-        birthDate: form.birthDate,
-        ...(phone ? { phone } : {}),
-        ...(email ? { email } : {}),
-      },
+  const request: CreateVisitRequest = {
+    patient: {
+      firstName,
+      lastName,
+      birthDate: form.birthDate,
+      ...(phone ? { phone } : {}),
+      ...(email ? { email } : {}),
     },
   };
+  // The route's own schema has the last word: what it refuses, the server would refuse too.
+  const parsed = createVisitSchema.safeParse(request);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[1];
+      if (typeof field === 'string' && field in form && !errors[field as keyof NewVisitForm]) errors[field as keyof NewVisitForm] = `newVisit.errors.${field as keyof NewVisitForm}`;
+    }
+  }
+  if (Object.keys(errors).length > 0) return { errors };
+  return { request };
 }

@@ -1,13 +1,12 @@
+import { parseRouteInput, routePath, type HttpMethod, type RouteDefinition, type RouteRequest, type RouteResponse } from '@visite/contracts';
 import { currentLanguage } from '../i18n/i18n';
 import { ApiError, toApiError } from './api-error';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Calls the Visite API (same origin, session cookie). Resolves with the JSON body (undefined for 204);
  * throws an ApiError for HTTP errors and network failures.
  */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+async function apiRequest<T>(method: HttpMethod, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -39,10 +38,25 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   return parsed as T;
 }
 
-export const api = {
-  get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>('GET', path, undefined, signal),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
-};
+/**
+ * Calls one route of `@visite/contracts`: the request is checked against the route's own schemas
+ * first (the server refuses the same inputs with the same codes), then sent.
+ */
+export function callApi<R extends RouteDefinition>(route: R, request: RouteRequest<R>, signal?: AbortSignal): Promise<RouteResponse<R>> {
+  const req = request as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+  const parsed = parseRouteInput(route, { params: req.params ?? {}, query: req.query ?? {}, body: req.body });
+  if (!parsed.ok) return Promise.reject(new ApiError(400, parsed.code, parsed.message));
+  const body = route.body ? parsed.input.body : route.method === 'GET' ? undefined : {};
+  return apiRequest<RouteResponse<R>>(route.method, routeUrl(route, request), body, signal);
+}
+
+/** The URL of a route with its params and query filled in (for plain links, such as downloads). */
+export function routeUrl<R extends RouteDefinition>(route: R, request: RouteRequest<R>): string {
+  const req = request as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(req.query ?? {})) if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  const qs = query.toString();
+  return `${routePath(route, req.params)}${qs ? `?${qs}` : ''}`;
+}
 
 export { ApiError };

@@ -1,0 +1,23 @@
+import { authRoutes } from './auth';
+import { billingRoutes, visitCodingRoutes } from './billing';
+import { healthRoutes } from './health';
+import { joinRoutes } from './join';
+import { practiceRoutes } from './practice';
+import type { RouteDefinition } from './route';
+import { visitRoutes } from './visits';
+
+/** Every HTTP route of the API, by domain. Tests iterate over it (fuzzing, isolation, headers). */
+export const API_ROUTES = {
+  auth: authRoutes,
+  health: healthRoutes,
+  visits: visitRoutes,
+  join: joinRoutes,
+  practice: practiceRoutes,
+  billing: billingRoutes,
+  visitCoding: visitCodingRoutes,
+} as const;
+
+/** The same routes as one list. */
+export function allRoutes(): RouteDefinition[] {
+  return Object.values(API_ROUTES).flatMap((group) => Object.values(group) as RouteDefinition[]);
+}
