@@ -10,13 +10,18 @@
 #   4. shims/: one tiny meson project per subproject wrapping the system library (meson never downloads);
 #   5. debian-port.py: libsrtp v3 -> libsrtp2 port, and the DTLS BIO callback fix (without it the worker
 #      SIGSEGVs on the first DTLS handshake with Debian's KTLS-enabled OpenSSL);
-#   6. meson + ninja release build, stripped binary copied to $OUT.
+#   6. libsrtp: with a <libsrtp-prefix> (build-libsrtp.sh: Debian's libsrtp2 source built with its OpenSSL
+#      backend), linked statically; without one, Debian's libsrtp2-1 (NSS), the benchmark's reference;
+#   7. meson + ninja release build (-O3), stripped binary copied to $OUT.
 #
-# usage: build-worker.sh <mediasoup-version> <output-binary-path>
-# Called by ensure-worker.mjs, which caches the result by mediasoup version and recipe hash.
+# usage: build-worker.sh <mediasoup-version> <output-binary-path> [<libsrtp-prefix>]
+# Called by ensure-worker.mjs, which caches the result by mediasoup version, variant and recipe hash.
+# MS_EXTRA_MESON_ARGS adds meson options and MS_UNSTRIPPED_COPY keeps an unstripped copy, for experiments
+# only (ensure-worker never sets them).
 set -eu
 MS_VERSION=$1
 OUT=$2
+SRTP_PREFIX=${3:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/visite-mediasoup-build.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -58,10 +63,20 @@ W="$WORK/package/worker"
 python3 "$HERE/debian-port.py" "$W"
 
 cd "$W"
-meson setup --wrap-mode=nodownload --buildtype release -Db_ndebug=true out/Release
+SRTP_ARGS=""
+if [ -n "$SRTP_PREFIX" ]; then
+  srtp_sub=$(basename "$(ls subprojects/libsrtp*.wrap | head -n 1)" .wrap)
+  SRTP_ARGS="-D$srtp_sub:srtp_prefix=$SRTP_PREFIX"
+  log "libsrtp: $SRTP_PREFIX (OpenSSL backend, static)"
+else
+  log "libsrtp: Debian's libsrtp2-1 (NSS)"
+fi
+# shellcheck disable=SC2086
+meson setup --wrap-mode=nodownload --buildtype release -Db_ndebug=true $SRTP_ARGS ${MS_EXTRA_MESON_ARGS:-} out/Release
 meson compile -C out/Release flatbuffers-generator
 ninja -C out/Release -j"$(nproc)" mediasoup-worker
 mkdir -p "$(dirname "$OUT")"
+[ -z "${MS_UNSTRIPPED_COPY:-}" ] || cp out/Release/mediasoup-worker "$MS_UNSTRIPPED_COPY"   # for profiling
 cp out/Release/mediasoup-worker "$OUT.tmp"
 strip "$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
