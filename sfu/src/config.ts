@@ -26,6 +26,11 @@ export interface SfuConfig {
   corsOrigin: string | string[];
   /** How often every producer's counters are sampled into the media ledger (billing: audio vs video). */
   mediaSampleIntervalMs: number;
+  /**
+   * Benchmark only: accept bench tokens (audience BENCH_TOKEN_AUDIENCE, which the server never signs) and
+   * let their sockets open plain SRTP transports. Off unless SFU_BENCH_PLAIN_TRANSPORTS=true.
+   */
+  benchPlainTransports: boolean;
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -44,6 +49,7 @@ const envSchema = z
     MEDIASOUP_WORKER_BIN: z.string().min(1).optional(),
     SFU_CORS_ORIGIN: z.string().min(1).default('*'),
     SFU_MEDIA_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+    SFU_BENCH_PLAIN_TRANSPORTS: z.enum(['true', 'false']).default('false'),
   })
   .refine((env) => env.MEDIA_TOKEN_PUBLIC_KEY !== undefined || env.MEDIA_TOKEN_PUBLIC_KEY_FILE !== undefined, {
     message: 'set MEDIA_TOKEN_PUBLIC_KEY (PEM) or MEDIA_TOKEN_PUBLIC_KEY_FILE (path to the PEM)',
@@ -78,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerBin: e.MEDIASOUP_WORKER_BIN,
     corsOrigin: e.SFU_CORS_ORIGIN === '*' ? '*' : e.SFU_CORS_ORIGIN.split(',').map((origin) => origin.trim()),
     mediaSampleIntervalMs: e.SFU_MEDIA_SAMPLE_INTERVAL_MS,
+    benchPlainTransports: e.SFU_BENCH_PLAIN_TRANSPORTS === 'true',
   };
 }
 

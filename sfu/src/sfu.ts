@@ -40,7 +40,9 @@ export async function createSfu(config: SfuConfig, logger = new Logger(config.lo
     serveClient: false,
     maxHttpBufferSize: 1e6,
   });
-  new SignalingGateway(io, verifier, rooms, logger.child('signaling'));
+  const benchPlainTransports = config.benchPlainTransports ? { ip: config.listenIp, announcedAddress: config.announcedAddress } : undefined;
+  if (benchPlainTransports) logger.warn('benchmark mode: bench tokens may open plain SRTP transports (SFU_BENCH_PLAIN_TRANSPORTS=true)');
+  new SignalingGateway(io, verifier, rooms, logger.child('signaling'), benchPlainTransports);
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -8,6 +8,12 @@ export type MediaRole = (typeof MEDIA_ROLES)[number];
 export const MEDIA_TOKEN_ISSUER = 'visite-server';
 export const MEDIA_TOKEN_AUDIENCE = 'visite-sfu';
 export const CONTROL_TOKEN_AUDIENCE = 'visite-sfu-control';
+/**
+ * Audience of a benchmark token (test/bench only): same claims as a media token. The server never signs
+ * one; an SFU accepts it only when started with SFU_BENCH_PLAIN_TRANSPORTS=true, and only a socket with
+ * such a token may open plain SRTP transports (`benchCreatePlainTransport`).
+ */
+export const BENCH_TOKEN_AUDIENCE = 'visite-sfu-bench';
 /** Algorithm of media and control tokens: Ed25519 signatures; the SFU holds only the public key. */
 export const MEDIA_TOKEN_ALG = 'EdDSA';
 

@@ -1,6 +1,7 @@
 import { errors as joseErrors, importSPKI, jwtVerify } from 'jose';
 import type { z } from 'zod';
 import {
+  BENCH_TOKEN_AUDIENCE,
   CONTROL_TOKEN_AUDIENCE,
   MEDIA_TOKEN_ALG,
   MEDIA_TOKEN_AUDIENCE,
@@ -13,6 +14,12 @@ import {
 import { SfuError, SfuErrorCode } from '../errors/sfu-error';
 
 type PublicKey = Awaited<ReturnType<typeof importSPKI>>;
+
+/** A verified media token; `bench` when it has the benchmark audience (accepted only if asked for). */
+export interface VerifiedMediaToken {
+  claims: MediaTokenClaims;
+  bench: boolean;
+}
 
 /** Verifies media tokens (socket handshake) and control tokens (HTTP) signed by the server (Ed25519). */
 export class TokenVerifier {
@@ -30,16 +37,24 @@ export class TokenVerifier {
     }
   }
 
-  verifyMediaToken(token: string): Promise<MediaTokenClaims> {
-    return this.#verify(token, MEDIA_TOKEN_AUDIENCE, mediaTokenClaimsSchema, 'media');
+  async verifyMediaToken(token: string, options: { acceptBench?: boolean } = {}): Promise<VerifiedMediaToken> {
+    const audiences = options.acceptBench ? [MEDIA_TOKEN_AUDIENCE, BENCH_TOKEN_AUDIENCE] : MEDIA_TOKEN_AUDIENCE;
+    const { claims, audience } = await this.#verifyWithAudience(token, audiences, mediaTokenClaimsSchema, 'media');
+    const bench = options.acceptBench === true && (Array.isArray(audience) ? audience : [audience]).includes(BENCH_TOKEN_AUDIENCE);
+    return { claims, bench };
   }
 
-  verifyControlToken(token: string): Promise<ControlTokenClaims> {
-    return this.#verify(token, CONTROL_TOKEN_AUDIENCE, controlTokenClaimsSchema, 'control');
+  async verifyControlToken(token: string): Promise<ControlTokenClaims> {
+    return (await this.#verifyWithAudience(token, CONTROL_TOKEN_AUDIENCE, controlTokenClaimsSchema, 'control')).claims;
   }
 
-  async #verify<S extends z.ZodType>(token: string, audience: string, schema: S, what: string): Promise<z.infer<S>> {
-    let payload: unknown;
+  async #verifyWithAudience<S extends z.ZodType>(
+    token: string,
+    audience: string | string[],
+    schema: S,
+    what: string,
+  ): Promise<{ claims: z.infer<S>; audience: unknown }> {
+    let payload: { aud?: unknown };
     try {
       ({ payload } = await jwtVerify(token, this.#key, {
         issuer: MEDIA_TOKEN_ISSUER,
@@ -55,7 +70,7 @@ export class TokenVerifier {
       const fields = claims.error.issues.map((issue) => issue.path.join('.') || 'claims').join(', ');
       throw new SfuError(SfuErrorCode.INVALID_TOKEN, `the ${what} token's claims are invalid (${fields})`);
     }
-    return claims.data;
+    return { claims: claims.data, audience: payload.aud };
   }
 }
 

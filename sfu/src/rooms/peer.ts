@@ -17,7 +17,10 @@ export interface ConsumerAppData extends types.AppData {
   source: MediaSource;
 }
 
-export type PeerTransport = types.WebRtcTransport<TransportAppData>;
+/** A browser's WebRTC transport, or (benchmark only) a plain SRTP transport. */
+export type PeerTransport = types.WebRtcTransport<TransportAppData> | types.PlainTransport<TransportAppData>;
+export type PeerWebRtcTransport = types.WebRtcTransport<TransportAppData>;
+export type PeerPlainTransport = types.PlainTransport<TransportAppData>;
 export type PeerProducer = types.Producer<ProducerAppData>;
 export type PeerConsumer = types.Consumer<ConsumerAppData>;
 
@@ -105,7 +108,7 @@ export class Peer {
 
   addTransport(transport: PeerTransport): void {
     this.#transports.set(transport.id, transport);
-    transport.observer.once('close', () => this.#transports.delete(transport.id));
+    (transport.observer as types.TransportObserver).once('close', () => this.#transports.delete(transport.id));
   }
 
   transport(transportId: string, direction?: TransportDirection): PeerTransport {
@@ -115,6 +118,18 @@ export class Peer {
       throw new SfuError(SfuErrorCode.TRANSPORT_NOT_FOUND, `no ${which} ${transportId} for this peer`);
     }
     return transport;
+  }
+
+  webRtcTransport(transportId: string): PeerWebRtcTransport {
+    const transport = this.transport(transportId);
+    if (transport.type !== 'webrtc') throw new SfuError(SfuErrorCode.TRANSPORT_NOT_FOUND, `no WebRTC transport ${transportId} for this peer`);
+    return transport as PeerWebRtcTransport;
+  }
+
+  plainTransport(transportId: string): PeerPlainTransport {
+    const transport = this.transport(transportId);
+    if (transport.type !== 'plain') throw new SfuError(SfuErrorCode.TRANSPORT_NOT_FOUND, `no plain transport ${transportId} for this peer`);
+    return transport as PeerPlainTransport;
   }
 
   addProducer(producer: PeerProducer): void {

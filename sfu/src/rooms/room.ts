@@ -10,8 +10,9 @@ import {
   MAX_TRANSPORTS_PER_PEER,
   type ConsumerAppData,
   type Peer,
+  type PeerPlainTransport,
   type PeerProducer,
-  type PeerTransport,
+  type PeerWebRtcTransport,
   type ProducerAppData,
   type TransportAppData,
   type TransportDirection,
@@ -164,11 +165,8 @@ export class Room {
     return others.map((other) => other.info);
   }
 
-  async createWebRtcTransport(peer: Peer, direction: TransportDirection, forceTcp = false): Promise<PeerTransport> {
-    this.#assertPeer(peer);
-    if (peer.transports.length >= MAX_TRANSPORTS_PER_PEER) {
-      throw new SfuError(SfuErrorCode.LIMIT_REACHED, `a peer may hold at most ${MAX_TRANSPORTS_PER_PEER} transports`);
-    }
+  async createWebRtcTransport(peer: Peer, direction: TransportDirection, forceTcp = false): Promise<PeerWebRtcTransport> {
+    this.#assertTransportRoom(peer);
     const transport = await this.#router.createWebRtcTransport<TransportAppData>({
       webRtcServer: this.#slot.webRtcServer,
       enableUdp: !forceTcp,
@@ -177,12 +175,46 @@ export class Room {
       initialAvailableOutgoingBitrate: INITIAL_OUTGOING_BITRATE,
       appData: { peerId: peer.id, direction },
     });
+    this.#addTransport(peer, transport);
+    return transport;
+  }
+
+  /**
+   * Benchmark only (the handler checks the bench token): a plain transport with SRTP, RTP and RTCP on one
+   * port. A `send` transport learns the generator's address from its first packet (comedia).
+   */
+  async createPlainTransport(
+    peer: Peer,
+    direction: TransportDirection,
+    listen: { ip: string; announcedAddress: string },
+    srtpCryptoSuite: types.SrtpCryptoSuite,
+  ): Promise<PeerPlainTransport> {
+    this.#assertTransportRoom(peer);
+    const transport = await this.#router.createPlainTransport<TransportAppData>({
+      listenInfo: { protocol: 'udp', ip: listen.ip, announcedAddress: listen.announcedAddress },
+      rtcpMux: true,
+      comedia: direction === 'send',
+      enableSrtp: true,
+      srtpCryptoSuite,
+      appData: { peerId: peer.id, direction },
+    });
+    this.#addTransport(peer, transport);
+    return transport;
+  }
+
+  #assertTransportRoom(peer: Peer): void {
+    this.#assertPeer(peer);
+    if (peer.transports.length >= MAX_TRANSPORTS_PER_PEER) {
+      throw new SfuError(SfuErrorCode.LIMIT_REACHED, `a peer may hold at most ${MAX_TRANSPORTS_PER_PEER} transports`);
+    }
+  }
+
+  #addTransport(peer: Peer, transport: PeerWebRtcTransport | PeerPlainTransport): void {
     if (peer.closed) {
       transport.close();
       throw new SfuError(SfuErrorCode.ROOM_CLOSED, 'the peer left while its transport was being created');
     }
     peer.addTransport(transport);
-    return transport;
   }
 
   async produce(peer: Peer, params: ProduceParams): Promise<PeerProducer> {

@@ -2,13 +2,14 @@ import { findUnsafeInput, signalingRequestSchemas, type Ack, type SignalingReque
 import { toErrorBody } from '../errors/error-mapping';
 import { SfuError, SfuErrorCode } from '../errors/sfu-error';
 import type { Logger } from '../logging/logger';
+import { benchHandlers } from './handlers/bench-handlers';
 import { consumerHandlers } from './handlers/consumer-handlers';
 import { producerHandlers } from './handlers/producer-handlers';
 import { roomHandlers } from './handlers/room-handlers';
 import { transportHandlers } from './handlers/transport-handlers';
 import type { RequestContext, RequestHandler, RequestHandlers } from './signaling-types';
 
-const handlers: RequestHandlers = { ...roomHandlers, ...transportHandlers, ...producerHandlers, ...consumerHandlers };
+const handlers: RequestHandlers = { ...roomHandlers, ...transportHandlers, ...producerHandlers, ...consumerHandlers, ...benchHandlers };
 
 function isRequestName(name: string): name is SignalingRequestName {
   return Object.prototype.hasOwnProperty.call(signalingRequestSchemas, name);

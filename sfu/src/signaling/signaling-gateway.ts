@@ -5,7 +5,7 @@ import type { RoomRegistry } from '../rooms/room-registry';
 import type { TokenVerifier } from '../auth/token-verifier';
 import { createHandshakeMiddleware } from './handshake-middleware';
 import { RequestDispatcher } from './request-dispatcher';
-import type { RequestContext, SignalingServer, SignalingSocket } from './signaling-types';
+import type { PlainTransportListen, RequestContext, SignalingServer, SignalingSocket } from './signaling-types';
 import { SocketPeerChannel } from './socket-peer-channel';
 
 /**
@@ -16,17 +16,21 @@ export class SignalingGateway {
   readonly #registry: RoomRegistry;
   readonly #logger: Logger;
   readonly #dispatcher: RequestDispatcher;
+  readonly #benchPlainTransports: PlainTransportListen | undefined;
 
-  constructor(io: SignalingServer, verifier: TokenVerifier, registry: RoomRegistry, logger: Logger) {
+  /** `benchPlainTransports`: accept bench tokens and let them open plain SRTP transports (benchmark only). */
+  constructor(io: SignalingServer, verifier: TokenVerifier, registry: RoomRegistry, logger: Logger, benchPlainTransports?: PlainTransportListen) {
     this.#registry = registry;
     this.#logger = logger;
     this.#dispatcher = new RequestDispatcher(logger);
-    io.use(createHandshakeMiddleware(verifier));
+    this.#benchPlainTransports = benchPlainTransports;
+    io.use(createHandshakeMiddleware(verifier, { acceptBench: benchPlainTransports !== undefined }));
     io.on('connection', (socket) => this.#onConnection(socket));
   }
 
   #onConnection(socket: SignalingSocket): void {
     const { sub, room: roomId, role, name } = socket.data.claims;
+    const plainTransports = socket.data.bench ? this.#benchPlainTransports : undefined;
     const peer = new Peer({ id: sub, role, displayName: name, channel: new SocketPeerChannel(socket) });
 
     // Listeners are attached synchronously so no request sent right after connecting is lost;
@@ -34,7 +38,7 @@ export class SignalingGateway {
     const context: Promise<RequestContext> = this.#registry.addPeer(roomId, peer).then(
       (room) => {
         if (!socket.connected) room.removePeer(peer);
-        return { room, peer };
+        return { room, peer, plainTransports };
       },
       (err: unknown) => {
         this.#logger.error('could not open the room for a peer', { roomId, peerId: sub, error: err });

@@ -13,6 +13,8 @@ import type { Room } from '../rooms/room';
 export interface SocketData {
   /** Set by the handshake middleware: the verified media token. Its `room` is the only room this socket can act on. */
   claims: MediaTokenClaims;
+  /** The token has the benchmark audience (only on an SFU started with SFU_BENCH_PLAIN_TRANSPORTS=true). */
+  bench: boolean;
 }
 
 export type SignalingServer = Server<SignalingClientEvents, SignalingServerEvents, Record<string, never>, SocketData>;
@@ -22,6 +24,13 @@ export type SignalingSocket = Socket<SignalingClientEvents, SignalingServerEvent
 export interface RequestContext {
   room: Room;
   peer: Peer;
+  /** Set only for a bench socket on an SFU that allows plain SRTP transports: where they listen. */
+  plainTransports?: PlainTransportListen;
+}
+
+export interface PlainTransportListen {
+  ip: string;
+  announcedAddress: string;
 }
 
 export type RequestHandler<N extends SignalingRequestName> = (

@@ -21,6 +21,12 @@ const id = z.string().min(1).max(100);
 export const MEDIA_SOURCES = ['mic', 'camera', 'screen'] as const;
 export type MediaSource = (typeof MEDIA_SOURCES)[number];
 
+/** SRTP suites of a plain transport (mediasoup's names); browsers negotiate AEAD_AES_256_GCM over DTLS. */
+export const SRTP_CRYPTO_SUITES = ['AEAD_AES_256_GCM', 'AEAD_AES_128_GCM', 'AES_CM_128_HMAC_SHA1_80', 'AES_CM_128_HMAC_SHA1_32'] as const;
+export type SrtpCryptoSuite = (typeof SRTP_CRYPTO_SUITES)[number];
+const srtpParameters = z.object({ cryptoSuite: z.enum(SRTP_CRYPTO_SUITES), keyBase64: z.string().min(16).max(200) }).strict();
+export type SrtpParameters = z.infer<typeof srtpParameters>;
+
 /** Every client-to-SFU request: name -> payload schema. */
 export const signalingRequestSchemas = {
   getRouterRtpCapabilities: z.object({}).strict(),
@@ -45,6 +51,22 @@ export const signalingRequestSchemas = {
     .object({ consumerId: id, spatialLayer: z.number().int().min(0).max(3), temporalLayer: z.number().int().min(0).max(3).optional() })
     .strict(),
   leave: z.object({}).strict(),
+  /**
+   * Benchmark only (test/bench): a plain RTP transport with SRTP instead of ICE + DTLS, so a load generator
+   * can send and receive real SRTP without a WebRTC stack. Refused as an unknown request unless the
+   * socket's token has the bench audience (BENCH_TOKEN_AUDIENCE) and the SFU runs with
+   * SFU_BENCH_PLAIN_TRANSPORTS=true. `send`: the SFU learns the sender's address from its first packet.
+   */
+  benchCreatePlainTransport: z.object({ direction: z.enum(['send', 'recv']), srtpCryptoSuite: z.enum(SRTP_CRYPTO_SUITES) }).strict(),
+  /** Gives the SFU the generator's SRTP key, and for a `recv` transport the address to send to. */
+  benchConnectPlainTransport: z
+    .object({
+      transportId: id,
+      ip: z.ipv4().optional(),
+      port: z.number().int().min(1).max(65535).optional(),
+      srtpParameters,
+    })
+    .strict(),
 } as const;
 
 export type SignalingRequestName = keyof typeof signalingRequestSchemas;
@@ -76,6 +98,9 @@ export interface SignalingResponses {
   resumeProducer: Record<string, never>;
   setConsumerPreferredLayers: Record<string, never>;
   leave: Record<string, never>;
+  /** The SFU's side of the transport: where to send (or what sends), and the SFU's SRTP key. */
+  benchCreatePlainTransport: { id: string; ip: string; port: number; srtpParameters: SrtpParameters };
+  benchConnectPlainTransport: Record<string, never>;
 }
 
 /**

@@ -14,12 +14,12 @@ export const transportHandlers: RequestHandlers<'createWebRtcTransport' | 'conne
   },
 
   async connectWebRtcTransport({ peer }, { transportId, dtlsParameters }) {
-    await peer.transport(transportId).connect({ dtlsParameters: dtlsParameters as unknown as types.DtlsParameters });
+    await peer.webRtcTransport(transportId).connect({ dtlsParameters: dtlsParameters as unknown as types.DtlsParameters });
     return {};
   },
 
   async restartIce({ peer }, { transportId }) {
-    const iceParameters = await peer.transport(transportId).restartIce();
+    const iceParameters = await peer.webRtcTransport(transportId).restartIce();
     return { iceParameters: iceParameters as unknown as Record<string, unknown> };
   },
 };
