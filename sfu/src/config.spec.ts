@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       workerBin: undefined,
       corsOrigin: '*',
       mediaSampleIntervalMs: 2000,
+      benchPlainTransports: false,
     });
   });
 
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
       MEDIASOUP_WORKER_BIN: '/opt/mediasoup-worker',
       SFU_CORS_ORIGIN: 'https://a.example, https://b.example',
       SFU_MEDIA_SAMPLE_INTERVAL_MS: '500',
+      SFU_BENCH_PLAIN_TRANSPORTS: 'true',
     });
     expect(config).toMatchObject({
       port: 4000,
@@ -48,6 +50,7 @@ describe('loadConfig', () => {
       workerBin: '/opt/mediasoup-worker',
       corsOrigin: ['https://a.example', 'https://b.example'],
       mediaSampleIntervalMs: 500,
+      benchPlainTransports: true,
     });
   });
 
@@ -58,6 +61,7 @@ describe('loadConfig', () => {
   it.each([
     [{}, /MEDIA_TOKEN_PUBLIC_KEY/],
     [{ MEDIA_TOKEN_PUBLIC_KEY: PEM, SFU_PORT: 'abc' }, /SFU_PORT/],
+    [{ MEDIA_TOKEN_PUBLIC_KEY: PEM, SFU_BENCH_PLAIN_TRANSPORTS: 'yes' }, /SFU_BENCH_PLAIN_TRANSPORTS/],
     [{ MEDIA_TOKEN_PUBLIC_KEY: PEM, SFU_NUM_WORKERS: '0' }, /SFU_NUM_WORKERS/],
     [{ MEDIA_TOKEN_PUBLIC_KEY: PEM, SFU_LOG_LEVEL: 'loud' }, /SFU_LOG_LEVEL/],
     [{ MEDIA_TOKEN_PUBLIC_KEY: PEM, SFU_MEDIA_SAMPLE_INTERVAL_MS: '10' }, /SFU_MEDIA_SAMPLE_INTERVAL_MS/],
