@@ -1,4 +1,4 @@
-import { newParticipant, screenshot, waitForMedia } from '../support/browser';
+import { newParticipant, screenshot, srtpCiphers, waitForMedia } from '../support/browser';
 import { DoctorPages, PatientPages } from '../support/pages';
 import { storedVisit } from '../support/stack-env';
 import { useStackAndBrowser } from '../support/fixtures';
@@ -34,6 +34,12 @@ describe('a video visit between a doctor and a patient', () => {
       process.stdout.write(`received at doctor ${JSON.stringify(atDoctor)}, at patient ${JSON.stringify(atPatient)}\n`);
       expect(atDoctor.audioBytesReceived).toBeGreaterThan(0);
       expect(atPatient.audioBytesReceived).toBeGreaterThan(0);
+      // Chromium and the worker's libsrtp (OpenSSL backend) agree on the AEAD-GCM suite, both ways.
+      for (const side of [doctorSide, patientSide]) {
+        const ciphers = await srtpCiphers(side.page);
+        expect(ciphers.length).toBeGreaterThanOrEqual(2);
+        expect(new Set(ciphers)).toEqual(new Set(['AEAD_AES_256_GCM']));
+      }
       await screenshot(doctorSide.page, 'doctor-room');
       await screenshot(patientSide.page, 'patient-room');
 

@@ -82,6 +82,25 @@ export function receivedMedia(page: Page): Promise<ReceivedMedia> {
   });
 }
 
+/**
+ * The SRTP cipher of each connected transport of the page (getStats `transport.srtpCipher`): what the
+ * browser and the SFU's worker negotiated over DTLS-SRTP.
+ */
+export function srtpCiphers(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const pcs = (window as unknown as { __visitePeerConnections: RTCPeerConnection[] }).__visitePeerConnections ?? [];
+    const ciphers: string[] = [];
+    for (const pc of pcs) {
+      if (pc.connectionState !== 'connected') continue;
+      const report = await pc.getStats();
+      report.forEach((s: Record<string, unknown>) => {
+        if (s.type === 'transport' && s.dtlsState === 'connected') ciphers.push(String(s.srtpCipher));
+      });
+    }
+    return ciphers;
+  });
+}
+
 /** Polls until `done` holds for the page's received media, or fails with the last figures. */
 export async function waitForMedia(page: Page, done: (m: ReceivedMedia) => boolean, timeoutMs = 45_000): Promise<ReceivedMedia> {
   const deadline = Date.now() + timeoutMs;
