@@ -51,8 +51,15 @@ const TARGETS = {
   visite: { label: 'Visite SFU, Visite worker (OpenSSL libsrtp)', module: visite, variant: 'openssl-srtp' },
 };
 const chosen = option('targets', 'bare-debian,bare,visite').split(',');
-// --bin openssl-srtp=/path,debian-srtp=/path: measure given worker binaries instead of the cached builds
+// --bin openssl-srtp=/path,debian-srtp=/path: measure given worker binaries instead of the cached builds.
+// For build experiments, --bin also names other binaries (--bin lto=/path) that targets `bare:lto` or
+// `visite:lto` use, and --worker-env lto=LD_PRELOAD=/path sets an environment variable for their worker.
 const binOverride = Object.fromEntries(option('bin', '').split(',').filter(Boolean).map((kv) => kv.split('=')));
+const workerEnv = {};
+for (const kv of option('worker-env', '').split(',').filter(Boolean)) {
+  const [key, name, ...value] = kv.split('=');
+  workerEnv[key] = { ...workerEnv[key], [name]: value.join('=') };
+}
 
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
 const sleep = (s) => new Promise((r) => setTimeout(r, s * 1000));
@@ -154,8 +161,10 @@ async function main() {
 
   const targets = [];
   for (const name of chosen) {
-    const def = TARGETS[name];
-    if (!def) throw new Error(`unknown target ${name} (${Object.keys(TARGETS).join(', ')})`);
+    const [base, key] = name.split(':');
+    const def = key ? { ...TARGETS[base], label: `${TARGETS[base]?.label.split(',')[0]}, worker "${key}"`, variant: key } : TARGETS[name];
+    if (!def?.module) throw new Error(`unknown target ${name} (${Object.keys(TARGETS).join(', ')}, or bare:KEY / visite:KEY with --bin KEY=path)`);
+    if (key && !binOverride[key]) throw new Error(`target ${name}: no --bin ${key}=path`);
     const workerBin = binOverride[def.variant] ?? ensureWorkerVariant(def.variant, { log });
     const srtp = workerSrtpBackend(workerBin).backend;
     log(`${name}: ${def.label}; worker ${workerBin} (libsrtp: ${srtp})`);
@@ -170,7 +179,7 @@ async function main() {
       t.gen = new LoadGenerator(rtpLoad, GEN_CORE);
       await t.gen.trace(trace);
       await t.gen.pause();
-      t.sfu = await t.module.start({ root: ROOT, workerBin: t.workerBin, workerCore: WORKER_CORE, controlCore: GEN_CORE, log });
+      t.sfu = await t.module.start({ root: ROOT, workerBin: t.workerBin, workerEnv: workerEnv[t.variant] ?? {}, workerCore: WORKER_CORE, controlCore: GEN_CORE, log });
     }
     for (let level = STEP; level <= MAX && targets.some((t) => !t.done); level += STEP) {
       for (const t of targets.filter((x) => !x.done)) {

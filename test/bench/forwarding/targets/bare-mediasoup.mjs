@@ -7,8 +7,9 @@ import { KINDS, nextSsrc, payloadType, rtpParameters, srtpKey } from './common.m
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export async function start({ workerBin, workerCore, controlCore }) {
-  const child = fork(join(here, 'bare-sfu.cjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export async function start({ workerBin, workerEnv = {}, workerCore, controlCore }) {
+  // mediasoup hands its environment to the worker it spawns
+  const child = fork(join(here, 'bare-sfu.cjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...workerEnv } });
   spawnSync('taskset', ['-a', '-p', '-c', String(controlCore), String(child.pid)], { stdio: 'ignore' });
   let nextId = 1;
   const pending = new Map();

@@ -1,6 +1,6 @@
 // What every forwarding target shares: SRTP keys, the streams of one side, and the target contract.
 //
-// A target is an SFU under test. start({ workerBin, workerCore, controlCore, log }) returns
+// A target is an SFU under test. start({ root, workerBin, workerEnv, workerCore, controlCore, log }) returns
 //   { workerPid, controlPids, addConsultation(gen, suite), stop() }
 // where addConsultation sets up one 1:1 consultation (two sides, each sending opus + VP8 and receiving
 // the other's two streams) on the target, with `gen` (a LoadGenerator) as both sides' media: each side's

@@ -23,7 +23,7 @@ function freePort() {
 
 const b64url = (value) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
-export async function start({ root, workerBin, workerCore, controlCore, log }) {
+export async function start({ root, workerBin, workerEnv = {}, workerCore, controlCore, log }) {
   const requireSfu = createRequire(join(root, 'sfu', 'package.json'));
   const { io } = requireSfu('socket.io-client');
   const contracts = requireSfu('@visite/contracts');
@@ -55,6 +55,7 @@ export async function start({ root, workerBin, workerCore, controlCore, log }) {
       MEDIA_TOKEN_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }),
       MEDIASOUP_WORKER_BIN: workerBin,
       SFU_BENCH_PLAIN_TRANSPORTS: 'true',
+      ...workerEnv,
     },
   });
   const url = `http://127.0.0.1:${port}`;
