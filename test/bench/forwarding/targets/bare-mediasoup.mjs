@@ -57,8 +57,13 @@ export async function start({ workerBin, workerEnv = {}, workerCore, controlCore
       }
     },
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      // mediasoup keeps a process alive on SIGTERM (it closes its workers); closing the IPC channel ends it
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.disconnect();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }

@@ -134,8 +134,13 @@ export async function start({ root, workerBin, workerEnv = {}, workerCore, contr
     },
     async stop() {
       for (const socket of sockets) socket.disconnect();
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM'); // graceful shutdown: rooms, workers, server
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
       log?.('Visite SFU stopped');
     },
   };
