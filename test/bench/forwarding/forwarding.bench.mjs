@@ -183,7 +183,17 @@ async function main() {
     }
     for (let level = STEP; level <= MAX && targets.some((t) => !t.done); level += STEP) {
       for (const t of targets.filter((x) => !x.done)) {
-        const step = await measureStep(t, level);
+        let step;
+        try {
+          step = await measureStep(t, level);
+        } catch (err) {
+          // a target that cannot set up more consultations (signaling timing out, say) stops here
+          console.log(`${t.name.padEnd(12)} ${String(level).padStart(4)} consultations: setup failed (${err.message})  <- limit`);
+          t.steps.push({ consultations: level, pass: false, setupError: String(err.message) });
+          t.done = true;
+          await t.gen.pause().catch(() => undefined);
+          continue;
+        }
         t.steps.push(step);
         printStep(t.name, step);
         if (!step.pass) t.done = true;
@@ -231,6 +241,7 @@ async function main() {
 
 function limitOf(step) {
   if (!step) return '-';
+  if (step.setupError) return `setup failed at ${step.consultations} (${step.setupError})`;
   const why = [];
   if (step.loss > LOSS_LIMIT) why.push(`loss ${pct(step.loss)}`);
   if (step.workerCpu > CORE_LIMIT) why.push(`worker ${pct(step.workerCpu)} of its core`);
