@@ -15,3 +15,4 @@ export * from './input/primitives';
 export * from './http/route';
 export * from './http/health';
 export * from './http/routes';
+export * from './http/messages';
