@@ -1,7 +1,7 @@
 // Starts Visite's processes (API server serving the built web client, and the SFU) as children.
 // Used by the start command (scripts/start.mjs) and by the browser end-to-end tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +19,20 @@ export function freePort() {
       srv.close(() => res(port));
     });
   });
+}
+
+/**
+ * The data encryption key (32 random bytes, base64) with which the server seals what it must keep but
+ * never store in clear (patients' join tokens for later messages, rendered messages). Created once
+ * under `dir` (mode 600) and kept: losing it makes those values unreadable.
+ */
+export function ensureDataKey(dir) {
+  const file = join(dir, 'data-encryption.key');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  }
+  return file;
 }
 
 /**
@@ -76,6 +90,7 @@ export async function startStack(options) {
     if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: build first (pnpm run build)`);
   }
   const keys = ensureMediaKeys(join(options.dataDir, 'keys'));
+  const dataKeyFile = ensureDataKey(join(options.dataDir, 'keys'));
   const host = options.publicHost ?? 'localhost';
   const publicUrl = `http://${host}:${options.serverPort}`;
   const sfuUrl = `http://${host}:${options.sfuPort}`;
@@ -101,6 +116,7 @@ export async function startStack(options) {
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
       MEDIA_TOKEN_PRIVATE_KEY_FILE: keys.privateFile,
+      DATA_ENCRYPTION_KEY_FILE: dataKeyFile,
       SFU_PUBLIC_URL: sfuUrl,
       SFU_CONTROL_URL: `http://127.0.0.1:${options.sfuPort}`,
       WEB_DIST_DIR: join(ROOT, 'web/dist'),

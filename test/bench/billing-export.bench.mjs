@@ -7,7 +7,7 @@
 // Needs the built server (pnpm -r run build) and PostgreSQL (TEST_DATABASE_URL, default
 // postgres://postgres@127.0.0.1:5432/postgres); it creates and drops the database `visite_bench`
 // (`--keep` leaves it for inspection).
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +66,8 @@ async function main() {
   const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const config = loadConfig({
     NODE_ENV: 'test', PORT: '0', PUBLIC_URL: 'http://bench.local', DATABASE_URL: url.toString(), RUN_MIGRATIONS: 'true',
-    MEDIA_TOKEN_PRIVATE_KEY: key, SFU_PUBLIC_URL: 'http://127.0.0.1:9', SEED_DEMO: 'false',
+    MEDIA_TOKEN_PRIVATE_KEY: key, DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'), SFU_PUBLIC_URL: 'http://127.0.0.1:9', SEED_DEMO: 'false',
+    OUTBOX_WORKER: 'false',
   });
   const app = await createApp(config);
   await app.init();

@@ -1,6 +1,8 @@
 import { loadConfig, loadDatabaseConfig } from './app-config';
 
 const KEY = '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIGm7vYh0c3QtZmFrZS1rZXktZm9yLWNvbmZpZy10ZXN0cw==\n-----END PRIVATE KEY-----\n';
+const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+const BASE = { MEDIA_TOKEN_PRIVATE_KEY: KEY, DATA_ENCRYPTION_KEY: DATA_KEY };
 
 describe('configuration', () => {
   it('uses the embedded database when DATABASE_URL is unset or empty', () => {
@@ -11,15 +13,31 @@ describe('configuration', () => {
   it('lists every invalid variable at once, then the missing key', () => {
     expect(() => loadConfig({ PORT: 'eighty', PUBLIC_URL: 'not a url' })).toThrow(/PORT[\s\S]*PUBLIC_URL/);
     expect(() => loadConfig({})).toThrow(/MEDIA_TOKEN_PRIVATE_KEY/);
+    expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY })).toThrow(/DATA_ENCRYPTION_KEY/);
+    expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY, DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/32 bytes/);
+  });
+
+  it('reads the mail server, the SMS provider and the outbox settings', () => {
+    const none = loadConfig({ ...BASE, PUBLIC_URL: 'https://visio.cabinet.fr' });
+    expect(none.mail).toEqual({ smtp: null, from: 'no-reply@visio.cabinet.fr' });
+    expect(none.sms).toEqual({ provider: 'log' });
+    expect(none.outbox).toEqual({ worker: true, pollIntervalMs: 2000, leaseSeconds: 120, retryBaseSeconds: 30, maxAttempts: 6 });
+    expect(loadConfig({ ...BASE, SMTP_URL: 'smtp://u:p@mail:587', MAIL_FROM: 'cabinet@example.fr' }).mail).toEqual({ smtp: { url: 'smtp://u:p@mail:587' }, from: 'cabinet@example.fr' });
+    expect(loadConfig({ ...BASE, SMTP_HOST: 'mail', SMTP_PORT: '465' }).mail.smtp).toEqual({ host: 'mail', port: 465, secure: true, user: null, password: null });
+    expect(() => loadConfig({ ...BASE, SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ ...BASE, SMS_PROVIDER: 'webhook' })).toThrow(/SMS_WEBHOOK_URL/);
+    expect(loadConfig({ ...BASE, SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: 'https://sms.example/send', SMS_WEBHOOK_SECRET: 'a-long-shared-secret' }).sms).toEqual({
+      provider: 'webhook', url: 'https://sms.example/send', secret: 'a-long-shared-secret', sender: null,
+    });
   });
 
   it('refuses the embedded database in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', MEDIA_TOKEN_PRIVATE_KEY: KEY })).toThrow(/production needs DATABASE_URL/);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/v', MEDIA_TOKEN_PRIVATE_KEY: KEY }).database.kind).toBe('postgres');
+    expect(() => loadConfig({ NODE_ENV: 'production', ...BASE })).toThrow(/production needs DATABASE_URL/);
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/v', ...BASE }).database.kind).toBe('postgres');
   });
 
   it('derives the cookie flag and TURN from the environment', () => {
-    const config = loadConfig({ PUBLIC_URL: 'https://visio.cabinet.fr/', MEDIA_TOKEN_PRIVATE_KEY: KEY, TURN_URLS: 'turn:t:3478, turns:t:443', TURN_SECRET: 's' });
+    const config = loadConfig({ PUBLIC_URL: 'https://visio.cabinet.fr/', ...BASE, TURN_URLS: 'turn:t:3478, turns:t:443', TURN_SECRET: 's' });
     expect(config.publicUrl).toBe('https://visio.cabinet.fr');
     expect(config.cookieSecure).toBe(true);
     expect(config.turn).toEqual({ urls: ['turn:t:3478', 'turns:t:443'], secret: 's' });

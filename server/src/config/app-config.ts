@@ -23,6 +23,24 @@ export class AppConfig {
   readonly seedDemo!: boolean;
   readonly defaultConsultationMinutes!: number;
   readonly practiceTimeZone!: string;
+  /** AES-256 key of what the server stores encrypted (SecretBox). */
+  readonly dataEncryptionKey!: Buffer;
+  readonly mail!: { smtp: SmtpSettings | null; from: string };
+  readonly sms!: SmsSettings;
+  readonly outbox!: OutboxSettings;
+}
+
+/** nodemailer's connection: a URL, or host and credentials. */
+export type SmtpSettings = { url: string } | { host: string; port: number; secure: boolean; user: string | null; password: string | null };
+
+export type SmsSettings = { provider: 'log' } | { provider: 'webhook'; url: string; secret: string; sender: string | null };
+
+export interface OutboxSettings {
+  worker: boolean;
+  pollIntervalMs: number;
+  leaseSeconds: number;
+  retryBaseSeconds: number;
+  maxAttempts: number;
 }
 
 export class ConfigError extends Error {}
@@ -54,6 +72,9 @@ export function loadConfig(source: Source = process.env): AppConfig {
   const env = parse(envSchema, source);
   const trim = (url: string) => url.replace(/\/+$/, '');
   const mediaKey = env.MEDIA_TOKEN_PRIVATE_KEY ?? readFileSync(resolve(env.MEDIA_TOKEN_PRIVATE_KEY_FILE!), 'utf8');
+  const dataKey = Buffer.from((env.DATA_ENCRYPTION_KEY ?? readFileSync(resolve(env.DATA_ENCRYPTION_KEY_FILE!), 'utf8')).trim(), 'base64');
+  if (dataKey.length !== 32) throw new ConfigError('Invalid configuration:\n  DATA_ENCRYPTION_KEY: must be 32 bytes, base64 (openssl rand -base64 32)');
+  const publicHost = new URL(env.PUBLIC_URL).hostname;
   const config: AppConfig = {
     env: env.NODE_ENV,
     host: env.HOST,
@@ -77,6 +98,26 @@ export function loadConfig(source: Source = process.env): AppConfig {
     seedDemo: env.SEED_DEMO,
     defaultConsultationMinutes: env.DEFAULT_CONSULTATION_MINUTES,
     practiceTimeZone: env.PRACTICE_TIME_ZONE,
+    dataEncryptionKey: dataKey,
+    mail: {
+      smtp: env.SMTP_URL
+        ? { url: env.SMTP_URL }
+        : env.SMTP_HOST
+          ? { host: env.SMTP_HOST, port: env.SMTP_PORT ?? 587, secure: env.SMTP_SECURE ?? env.SMTP_PORT === 465, user: env.SMTP_USER ?? null, password: env.SMTP_PASSWORD ?? null }
+          : null,
+      from: env.MAIL_FROM ?? `no-reply@${publicHost.includes('.') ? publicHost : `${publicHost}.localdomain`}`,
+    },
+    sms:
+      env.SMS_PROVIDER === 'webhook'
+        ? { provider: 'webhook', url: env.SMS_WEBHOOK_URL!, secret: env.SMS_WEBHOOK_SECRET!, sender: env.SMS_SENDER ?? null }
+        : { provider: 'log' },
+    outbox: {
+      worker: env.OUTBOX_WORKER,
+      pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+      leaseSeconds: env.OUTBOX_LEASE_SECONDS,
+      retryBaseSeconds: env.OUTBOX_RETRY_BASE_SECONDS,
+      maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    },
   };
   return Object.assign(new AppConfig(), config);
 }

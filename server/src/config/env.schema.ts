@@ -49,10 +49,50 @@ export const envSchema = z
     /** IANA time zone of the practice: "today" and join windows are computed in it. */
     PRACTICE_TIME_ZONE: z.string().default('Europe/Paris'),
     DEFAULT_CONSULTATION_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
+    /**
+     * AES-256 key (32 bytes, base64) for what the server keeps encrypted: the patient's join token for
+     * later messages, rendered messages. The start command generates one in DATA_DIR/keys.
+     */
+    DATA_ENCRYPTION_KEY: z.base64().optional(),
+    DATA_ENCRYPTION_KEY_FILE: z.string().optional(),
+    /** Mail server as a URL (smtp://user:pass@host:587, smtps://host:465); or the SMTP_HOST... variables. */
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+    SMTP_SECURE: bool.optional(),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    /** Sender address of the practice's e-mails (the display name is the practice's name). */
+    MAIL_FROM: z.email().optional(),
+    /** `log` (default: a line in the server log, the message kept in the outbox) or `webhook`. */
+    SMS_PROVIDER: z.enum(['log', 'webhook']).default('log'),
+    /** The webhook SMS provider POSTs JSON here, signed with SMS_WEBHOOK_SECRET. */
+    SMS_WEBHOOK_URL: z.url().optional(),
+    SMS_WEBHOOK_SECRET: z.string().min(16, 'SMS_WEBHOOK_SECRET must be at least 16 characters').optional(),
+    /** Sender name or number passed to the SMS gateway. */
+    SMS_SENDER: z.string().max(20).optional(),
+    /** Whether this node sends the outbox's messages (every node may; they never send one twice). */
+    OUTBOX_WORKER: bool.default(true),
+    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+    /** How long a node holds a message it is sending before another node may take it over. */
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(120),
+    /** First retry delay; each further one is four times longer (capped at 6 hours). */
+    OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.DATABASE_URL, {
     message: 'production needs DATABASE_URL (the embedded database is for one machine and development)',
     path: ['DATABASE_URL'],
+  })
+  .refine((env) => env.DATA_ENCRYPTION_KEY || env.DATA_ENCRYPTION_KEY_FILE, {
+    message: 'set DATA_ENCRYPTION_KEY (32 random bytes, base64: openssl rand -base64 32) or DATA_ENCRYPTION_KEY_FILE',
+    path: ['DATA_ENCRYPTION_KEY'],
+  })
+  .refine((env) => !(env.SMTP_URL && env.SMTP_HOST), { message: 'set SMTP_URL or SMTP_HOST, not both', path: ['SMTP_HOST'] })
+  .refine((env) => env.SMS_PROVIDER !== 'webhook' || (env.SMS_WEBHOOK_URL && env.SMS_WEBHOOK_SECRET), {
+    message: 'SMS_PROVIDER=webhook needs SMS_WEBHOOK_URL and SMS_WEBHOOK_SECRET',
+    path: ['SMS_WEBHOOK_URL'],
   })
   .refine((env) => env.MEDIA_TOKEN_PRIVATE_KEY || env.MEDIA_TOKEN_PRIVATE_KEY_FILE, {
     message: 'set MEDIA_TOKEN_PRIVATE_KEY (PEM, Ed25519 PKCS#8) or MEDIA_TOKEN_PRIVATE_KEY_FILE',

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 
 /** Where the real services are: PostgreSQL and Redis on this machine unless told otherwise. */
@@ -26,7 +26,9 @@ export const TEST_DATABASE = `visite_integration${TEST_DB_SUFFIX}`;
 
 const keys = generateKeyPairSync('ed25519');
 export const mediaPublicKey = keys.publicKey;
-const mediaPrivatePem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+export const mediaPrivatePem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+/** One data encryption key per test run (what a test app sealed, another test app of the run opens). */
+export const dataEncryptionKey = randomBytes(32).toString('base64');
 
 /** A configuration on the real test database and Redis, as main.ts would build it from the environment. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
@@ -38,6 +40,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     REDIS_URL: redisUrl(),
     RUN_MIGRATIONS: 'false',
     MEDIA_TOKEN_PRIVATE_KEY: mediaPrivatePem,
+    DATA_ENCRYPTION_KEY: dataEncryptionKey,
     SFU_PUBLIC_URL: 'http://127.0.0.1:9',
     ...overrides,
   });
