@@ -8,6 +8,7 @@ import { DemoSeedService } from './modules/demo/demo-seed.service';
 import { HealthController } from './modules/health/health.controller';
 import { JoinModule } from './modules/join/join.module';
 import { MediaModule } from './modules/media/media.module';
+import { MessagingModule } from './modules/messaging/messaging.module';
 import { PracticeModule } from './modules/practice/practice.module';
 import { RealtimeCoreModule } from './modules/realtime/realtime-core.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
@@ -40,6 +41,7 @@ export class AppModule {
         JoinModule,
         RealtimeModule,
         BillingModule,
+        MessagingModule,
       ],
       controllers: [HealthController],
       providers: [DemoSeedService],

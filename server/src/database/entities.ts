@@ -5,6 +5,8 @@ import { BillingBatchEntity } from '../modules/billing/billing-batch.entity';
 import { BillingLineEntity } from '../modules/billing/billing-line.entity';
 import { BillingProfileEntity } from '../modules/billing/billing-profile.entity';
 import { ConsentEntity } from '../modules/consent/consent.entity';
+import { OutboxMessageEntity } from '../modules/messaging/outbox-message.entity';
+import { VisitMessagingEntity } from '../modules/messaging/visit-messaging.entity';
 import { PatientEntity } from '../modules/patients/patient.entity';
 import { PracticeEntity } from '../modules/practice/practice.entity';
 import { AssistantLinkEntity } from '../modules/staff/assistant-link.entity';
@@ -12,4 +14,4 @@ import { PasswordTokenEntity } from '../modules/staff/password-token.entity';
 import { VisitEntity } from '../modules/visits/visit.entity';
 
 export const ENTITIES = [
-  PracticeEntity, AssistantLinkEntity, PasswordTokenEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity];
+  PracticeEntity, AssistantLinkEntity, PasswordTokenEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity];

@@ -1,6 +1,7 @@
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
 import { Billing1763900000000 } from './migrations/1763900000000-billing';
 import { Practices1764100000000 } from './migrations/1764100000000-practices';
+import { MessagingOutbox1764200000000 } from './migrations/1764200000000-messaging-outbox';
 
 /** Every migration, in order. Committed, reversible; the schema is never synchronised. */
-export const MIGRATIONS = [InitialSchema1763800000000, Billing1763900000000, Practices1764100000000];
+export const MIGRATIONS = [InitialSchema1763800000000, Billing1763900000000, Practices1764100000000, MessagingOutbox1764200000000];

@@ -67,11 +67,11 @@ export async function login(t: TestApp, email: string, password = TEST_PASSWORD)
   return (res.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
 }
 
-export async function createVisit(t: TestApp, doctor: Doctor, patient: Record<string, unknown> = {}): Promise<VisitWithLink & { joinToken: string }> {
+export async function createVisit(t: TestApp, doctor: Doctor, patient: Record<string, unknown> = {}, visit: { scheduledAt?: string } = {}): Promise<VisitWithLink & { joinToken: string }> {
   const res = await request(t.url)
     .post('/api/visits')
     .set('cookie', doctor.cookie)
-    .send({ patient: { firstName: 'Jeanne', lastName: 'Durand', birthDate: '1948-05-17', phone: '+33612345678', ...patient } })
+    .send({ patient: { firstName: 'Jeanne', lastName: 'Durand', birthDate: '1948-05-17', phone: '+33612345678', ...patient }, ...visit })
     .expect(201);
   const body = res.body as VisitWithLink;
   return { ...body, joinToken: body.joinUrl.split('/join/')[1] };

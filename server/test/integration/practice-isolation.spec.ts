@@ -20,7 +20,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
   const a: Record<'doctor' | 'assistant' | 'billing' | 'admin', Doctor> = {} as never;
   const b = {} as {
     practiceId: string; doctor: Doctor; biller: Doctor; admin: Doctor; assistant: Doctor;
-    visitId: string; waitingVisitId: string; joinToken: string; patientId: string; lineId: string; batchId: string;
+    visitId: string; waitingVisitId: string; joinToken: string; patientId: string; lineId: string; batchId: string; messageId: string;
   };
   const B_NAMES = ['Bérénice', 'Isolée-Cloisonnée'];
 
@@ -50,6 +50,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
     const waiting = await createVisit(t, b.doctor, { ...patient, firstName: 'Bastien' });
     b.waitingVisitId = waiting.visit.id;
     b.joinToken = waiting.joinToken;
+    [{ id: b.messageId }] = await db.query(`SELECT id FROM outbox_messages WHERE visit_id = $1 AND kind = 'invitation'`, [b.waitingVisitId]);
   });
   afterEach(() => sockets.splice(0).forEach((s) => s.close()));
   afterAll(async () => {
@@ -71,6 +72,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       if (name === 'userId' && p.startsWith('/api/billing/practitioners/')) return b.doctor.id;
       if (name === 'id' && p.startsWith('/api/staff/')) return b.assistant.id;
       if (name === 'otherId' && p.startsWith('/api/patients/')) return b.patientId;
+      if (name === 'id' && p.startsWith('/api/outbox/')) return b.messageId;
       throw new Error(`isolation spec: no practice-B fixture for :${name} in ${route.method} ${p}: add one`);
     });
   }
@@ -121,6 +123,10 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       'GET /api/patients/:id/visits': {},
       'POST /api/patients/:id/not-duplicate/:otherId': {},
       'GET /api/patients/duplicates': {},
+      'GET /api/visits/:id/messages': {},
+      'GET /api/outbox': {},
+      'GET /api/outbox/:id': {},
+      'POST /api/outbox/:id/resend': {},
     };
     const found = known[key];
     if (!found) throw new Error(`isolation spec: no request for ${key}: add a valid one aimed at practice B`);
@@ -137,6 +143,8 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       db.query(`SELECT * FROM practices WHERE id = $1`, [b.practiceId]),
       db.query(`SELECT * FROM billing_profiles WHERE user_id = $1`, [b.doctor.id]),
       db.query(`SELECT * FROM assistant_doctors WHERE doctor_id = $1 ORDER BY assistant_id`, [b.doctor.id]),
+      // Which messages exist (their delivery states move on their own as B's poller sends them).
+      db.query(`SELECT id, visit_id, kind, channel, resend_of FROM outbox_messages WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
     ]);
     return JSON.stringify(rows);
   }
@@ -145,7 +153,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
     const routes = routeTable(t.app).filter((r) => !PUBLIC.some((p) => p.test(r.path)));
     expect(routes.length).toBeGreaterThan(20);
     const before = await snapshotB();
-    const bIds = [b.visitId, b.waitingVisitId, b.patientId, b.lineId, b.batchId, b.doctor.id, b.biller.id, b.admin.id, b.assistant.id, b.practiceId];
+    const bIds = [b.visitId, b.waitingVisitId, b.patientId, b.lineId, b.batchId, b.messageId, b.doctor.id, b.biller.id, b.admin.id, b.assistant.id, b.practiceId];
     const failures: string[] = [];
     for (const route of routes) {
       const path = fill(route);

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dataEncryptionKey } from '../factories/test-env';
 
 /**
  * The staff CLI on the embedded default (PGlite): it must not lose data while the server holds the
@@ -19,6 +20,7 @@ describe('staff CLI on the embedded database', () => {
     NODE_ENV: 'development',
     DATA_DIR: dataDir,
     MEDIA_TOKEN_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    DATA_ENCRYPTION_KEY: dataEncryptionKey,
     SEED_DEMO: 'false',
   };
   let server: ChildProcess | null = null;

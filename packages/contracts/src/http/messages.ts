@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { idParams, queryInt, text } from '../input/primitives';
+import { defineRoute } from './route';
 
 /**
  * Messages to patients (invitations, updates, cancellations, reminders) and their delivery, as staff
@@ -104,14 +106,15 @@ export interface OutboxEntry extends MessageView {
   scheduledAt: string;
 }
 
-/** GET /api/outbox query. */
+/** GET /api/outbox query (all optional; 50 messages a page unless `limit` says otherwise). */
 export const outboxQuerySchema = z.strictObject({
   state: z.enum(MESSAGE_STATES).optional(),
   /** Opaque cursor from the previous page. */
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: text(200).optional(),
+  limit: queryInt(1, 200).optional(),
 });
 export type OutboxQuery = z.input<typeof outboxQuerySchema>;
+export const OUTBOX_PAGE_SIZE = 50;
 
 /** GET /api/outbox: newest first. */
 export interface OutboxPage {
@@ -125,9 +128,14 @@ export interface OutboxMessageDetail extends OutboxEntry {
   content: { language: string; to: string; subject: string | null; text: string; ics: string | null } | null;
 }
 
-export const messageIdParamsSchema = z.strictObject({ id: z.uuid({ version: 'v4', message: 'id must be a UUID' }) });
-
 /** POST /api/outbox/:id/resend: a new message of the same kind and channel, due now, with current data. */
 export interface ResendResult {
   message: MessageView;
 }
+
+export const messageRoutes = {
+  forVisit: defineRoute<VisitMessages>()({ method: 'GET', path: '/api/visits/:id/messages', params: idParams, access: 'staff' }),
+  outbox: defineRoute<OutboxPage>()({ method: 'GET', path: '/api/outbox', query: outboxQuerySchema, access: 'staff' }),
+  detail: defineRoute<OutboxMessageDetail>()({ method: 'GET', path: '/api/outbox/:id', params: idParams, access: 'staff' }),
+  resend: defineRoute<ResendResult>()({ method: 'POST', path: '/api/outbox/:id/resend', params: idParams, status: 201, access: 'staff' }),
+} as const;

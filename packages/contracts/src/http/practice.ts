@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { phoneSchema, plainText } from './common';
 import { defineRoute } from './route';
+import { DEFAULT_REMINDER_OFFSETS_MINUTES, reminderOffsetsSchema } from './messages';
 
 
 /** Languages Visite speaks to people (staff screens, patients' messages). French is the default. */
@@ -41,6 +42,8 @@ export const practiceSettingsSchema = z.strictObject({
   address: practiceAddressSchema.nullable().default(null),
   /** Default language of the practice's messages and screens. */
   language: z.enum(LANGUAGES).default('fr'),
+  /** Reminders to patients, in minutes before the appointment (messaging). Empty: no reminders. */
+  reminderOffsetsMinutes: reminderOffsetsSchema.default([...DEFAULT_REMINDER_OFFSETS_MINUTES]),
 });
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;
 

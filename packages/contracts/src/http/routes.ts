@@ -2,6 +2,7 @@ import { authRoutes } from './auth';
 import { billingRoutes, visitCodingRoutes } from './billing';
 import { healthRoutes } from './health';
 import { joinRoutes } from './join';
+import { messageRoutes } from './messages';
 import { practiceRoutes } from './practice';
 import type { RouteDefinition } from './route';
 import { visitRoutes } from './visits';
@@ -15,6 +16,7 @@ export const API_ROUTES = {
   practice: practiceRoutes,
   billing: billingRoutes,
   visitCoding: visitCodingRoutes,
+  messages: messageRoutes,
 } as const;
 
 /** The same routes as one list. */

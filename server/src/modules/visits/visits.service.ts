@@ -6,6 +6,7 @@ import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
 import { UsersRepository } from '../auth/users.repository';
 import { MediaTokenService } from '../media/media-token.service';
+import { MessageScheduler } from '../messaging/message-scheduler.service';
 import { SfuControlService } from '../media/sfu-control.service';
 import { PatientsRepository } from '../patients/patients.repository';
 import { AccessException, AccessExceptionCode } from '../practice/access.exception';
@@ -39,6 +40,7 @@ export class VisitsService {
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly db: Db,
+    private readonly messages: MessageScheduler,
   ) {}
 
   async create(actor: Actor, input: CreateVisitRequest): Promise<VisitWithLink> {
@@ -52,15 +54,19 @@ export class VisitsService {
     const token = randomToken();
     const joinExpiresAt = this.joinExpiry(scheduledAt);
     const visitId = await this.db.transaction(async () => {
-      let patientId = existing?.id;
-      if (!patientId) {
+      let patient = existing;
+      if (!patient) {
         const p = input.patient!;
-        patientId = (await this.patients.create({ practiceId: actor.practiceId, firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, phone: p.phone || null, email: p.email || null })).id;
+        patient = await this.patients.create({ practiceId: actor.practiceId, firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, phone: p.phone || null, email: p.email || null });
       }
+      const patientId = patient.id;
       const id = await this.visits.create({ practiceId: actor.practiceId, doctorId, patientId, status: 'scheduled', scheduledAt, joinTokenHash: hashToken(token), joinExpiresAt });
       await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.created', visitId: id, detail: { patientId, doctorId } });
+      // The invitation and the reminders exist if and only if the visit does.
+      await this.messages.visitCreated({ id, practiceId: actor.practiceId, scheduledAt, patient }, token);
       return id;
     });
+    this.messages.wake();
     void this.queue.publish(doctorId);
     return this.withLink(await this.load(visitId), token, joinExpiresAt);
   }
@@ -82,6 +88,7 @@ export class VisitsService {
     const joinExpiresAt = this.joinExpiry(visit.scheduledAt);
     await this.db.transaction(async () => {
       await this.visits.setJoinToken(visit.id, hashToken(token), joinExpiresAt);
+      await this.messages.joinLinkReissued(visit.id, token);
       await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.link_reissued', visitId });
     });
     return this.withLink(visit, token, joinExpiresAt);
@@ -117,9 +124,13 @@ export class VisitsService {
       const done = await this.visits.transition(visit.id, ['in_progress'], { status: 'completed', endedAt, endedBy });
       const cancelled = !done && endedBy === 'doctor' && (await this.visits.transition(visit.id, ['scheduled', 'waiting'], { status: 'cancelled', endedAt, endedBy }));
       if (!done && !cancelled) throw new VisitException(isClosed(visit.status) ? VisitExceptionCode.VISIT_CLOSED : VisitExceptionCode.VISIT_NOT_IN_PROGRESS);
+      // The messages the move causes commit with it: a cancellation; reminders no longer due.
+      if (done) await this.messages.visitEnded(visit.id);
+      else await this.messages.visitCancelled(visit);
       await this.audit.record({ actorType, actorId, practiceId: visit.practiceId, action: done ? 'visit.completed' : 'visit.cancelled', visitId: visit.id });
       return done;
     });
+    if (!completed) this.messages.wake();
     // What the SFU carried decides the modality billing reads (F1): video, audio only, or unknown.
     // Closing the room also ends everyone's media at once.
     const media = await this.sfu.closeRoom(visit.id);

@@ -1,0 +1,152 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { MessageKind, MessageOutcome, VisitStatus } from '@visite/contracts';
+import { AppConfig } from '../../config/app-config';
+import { SecretBox } from '../../common/crypto/secret-box';
+import type { VisitEntity } from '../visits/visit.entity';
+import { VisitsRepository } from '../visits/visits.repository';
+import { redactProviderText } from './mask';
+import { renderMessage, type RenderedMessage } from './message-renderer';
+import { joinTokenContext } from './message-scheduler.service';
+import type { ClaimedMessage, OutcomePatch } from './outbox.repository';
+import { OutboxRepository } from './outbox.repository';
+import { type PracticeFacts, PracticeFactsService } from './practice-facts';
+import { nextRetryDelaySeconds } from './retry-policy';
+import { type DeliveryResult, MailTransport, SmsProvider } from './transports/delivery';
+import { VisitMessagingRepository } from './visit-messaging.repository';
+
+/** The sealing context of a rendered message. */
+export const contentContext = (messageId: string) => `outbox-content:${messageId}`;
+
+/** The Message-ID of an outbox row's e-mail: the same on every attempt, so a retried e-mail can be recognised. */
+export function emailMessageId(outboxId: string, publicUrl: string): string {
+  return `<${outboxId}@${new URL(publicUrl).hostname}>`;
+}
+
+/**
+ * Delivers one claimed row: checks it still fits the visit, renders it with the data of now (time,
+ * link, address), stores the rendering (sealed) before handing it to the transport, then records the
+ * outcome. Every write is fenced by the claim, so a node whose lease was taken over records nothing.
+ */
+@Injectable()
+export class OutboxDispatcher {
+  private readonly logger = new Logger('Outbox');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly outbox: OutboxRepository,
+    private readonly state: VisitMessagingRepository,
+    private readonly visits: VisitsRepository,
+    private readonly practice: PracticeFactsService,
+    private readonly box: SecretBox,
+    private readonly mail: MailTransport,
+    private readonly sms: SmsProvider,
+  ) {}
+
+  async deliver(row: ClaimedMessage): Promise<void> {
+    const { maxAttempts } = this.config.outbox;
+    if (row.previousState === 'sending' && row.attempts > maxAttempts) {
+      return this.record(row, { state: 'failed', outcome: 'gave_up', lastError: 'The server sending it stopped before it could record the outcome, on the last attempt.' });
+    }
+    const visit = await this.visits.findById(row.visitId);
+    if (!visit) return this.record(row, { state: 'cancelled', outcome: 'visit_cancelled' });
+    const stale = staleOutcome(row.kind, visit.status);
+    if (stale) return this.record(row, { state: 'cancelled', outcome: stale });
+
+    let link: string | null = null;
+    if (row.kind !== 'cancellation') {
+      const token = await this.joinToken(visit.id);
+      if (!token) return this.record(row, { state: 'failed', outcome: 'link_unavailable' });
+      link = `${this.config.publicUrl}/join/${token}`;
+    }
+    const practice = await this.practice.of(visit.practiceId);
+    const rendered = this.render(row, visit, practice, link);
+    if (!rendered) return this.record(row, { state: 'failed', outcome: 'no_address' });
+    if (!(await this.outbox.saveContent(row.id, row.claimToken, this.box.seal(JSON.stringify(rendered), contentContext(row.id))))) {
+      this.logger.warn(`message ${row.id}: claim lost before sending, left to the node that holds it`);
+      return;
+    }
+    const timeoutMs = Math.min(30_000, Math.floor((this.config.outbox.leaseSeconds * 1000) / 3));
+    const result =
+      row.channel === 'email'
+        ? await this.mail.send(
+            {
+              messageId: emailMessageId(row.id, this.config.publicUrl),
+              outboxId: row.id,
+              from: { name: practice.name, address: this.config.mail.from },
+              to: rendered.to,
+              subject: rendered.subject ?? '',
+              text: rendered.text,
+              ics: rendered.ics,
+            },
+            timeoutMs,
+          )
+        : await this.sms.send({ outboxId: row.id, to: rendered.to, text: rendered.text, sender: this.config.sms.provider === 'webhook' ? this.config.sms.sender : null }, timeoutMs);
+    await this.record(row, this.outcomeOf(row, result));
+  }
+
+  private outcomeOf(row: ClaimedMessage, result: DeliveryResult): OutcomePatch {
+    const now = new Date();
+    switch (result.kind) {
+      case 'sent':
+        return { state: 'sent', outcome: null, lastError: null, sentAt: now, provider: result.provider, providerMessageId: result.providerMessageId };
+      case 'kept':
+        return { state: 'kept', outcome: result.outcome, lastError: null, sentAt: now, provider: result.provider };
+      case 'failed': {
+        const reason = redactProviderText(result.reason);
+        if (result.permanent) return { state: 'failed', outcome: 'refused', lastError: reason };
+        const delay = nextRetryDelaySeconds(row.attempts, this.config.outbox);
+        if (delay === null) return { state: 'failed', outcome: 'gave_up', lastError: reason };
+        return { state: 'retrying', outcome: 'temporary_failure', lastError: reason, nextAttemptAt: new Date(now.getTime() + delay * 1000) };
+      }
+    }
+  }
+
+  private async record(row: ClaimedMessage, patch: OutcomePatch): Promise<void> {
+    const recorded = await this.outbox.finish(row.id, row.claimToken, patch);
+    if (!recorded) this.logger.warn(`message ${row.id}: its lease ran out before the outcome (${patch.state}) could be recorded`);
+    else if (patch.state === 'failed' || patch.state === 'retrying') this.logger.warn(`message ${row.id} (${row.kind}, ${row.channel}) ${patch.state}: ${patch.outcome}${patch.lastError ? ` - ${patch.lastError}` : ''}`);
+  }
+
+  private async joinToken(visitId: string): Promise<string | null> {
+    const state = await this.state.find(visitId);
+    if (!state) return null;
+    try {
+      return this.box.open(state.joinTokenSealed, joinTokenContext(visitId));
+    } catch {
+      this.logger.error(`visit ${visitId}: its join token cannot be opened with this DATA_ENCRYPTION_KEY`);
+      return null;
+    }
+  }
+
+  private render(row: ClaimedMessage, visit: VisitEntity, practice: PracticeFacts, link: string | null): RenderedMessage | null {
+    const address = row.channel === 'email' ? visit.patient.email : visit.patient.phone;
+    if (!address) return null;
+    return renderMessage({
+      kind: row.kind,
+      channel: row.channel,
+      language: practice.language,
+      patient: { firstName: visit.patient.firstName, lastName: visit.patient.lastName, email: visit.patient.email, phone: visit.patient.phone },
+      doctorName: visit.doctor.displayName,
+      practice: { name: practice.name, phone: practice.phone, timeZone: practice.timeZone, email: this.config.mail.from },
+      scheduledAt: visit.scheduledAt,
+      durationMinutes: this.config.defaultConsultationMinutes,
+      link,
+      calendar: { uid: calendarUid(visit.id, this.config.publicUrl), sequence: row.icsSequence ?? 0, stamp: new Date() },
+    });
+  }
+}
+
+/** The UID of a visit's calendar event, the same in every ICS of the visit. */
+export function calendarUid(visitId: string, publicUrl: string): string {
+  return `visit-${visitId}@${new URL(publicUrl).hostname}`;
+}
+
+/** Why a message no longer fits the visit as it is now, or null if it still does. */
+export function staleOutcome(kind: MessageKind, status: VisitStatus): MessageOutcome | null {
+  if (kind === 'cancellation') return status === 'cancelled' ? null : 'visit_over';
+  if (status === 'cancelled') return 'visit_cancelled';
+  if (status === 'completed') return 'visit_over';
+  if (kind === 'reminder' && status !== 'scheduled') return 'visit_started';
+  if (status === 'in_progress') return 'visit_started';
+  return null;
+}

@@ -1,0 +1,98 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { MessageChannel, MessageKind, MessageOutcome, MessageState } from '@visite/contracts';
+import { BaseEntity } from '../../database/base.entity';
+import { PracticeEntity } from '../practice/practice.entity';
+import { VisitEntity } from '../visits/visit.entity';
+
+/**
+ * One message to a patient, from the moment the change that causes it commits (in the same
+ * transaction) until its provider accepts it or it is given up. The poller takes rows whose
+ * `next_attempt_at` has come with `FOR UPDATE SKIP LOCKED` (docs/messaging.md).
+ */
+@Entity('outbox_messages')
+@Index('ix_outbox_messages_claim', ['state', 'nextAttemptAt'])
+@Index('ix_outbox_messages_visit', ['visitId', 'createdAt'])
+@Index('ix_outbox_messages_practice', ['practiceId', 'createdAt'])
+export class OutboxMessageEntity extends BaseEntity {
+  /** The practice of the visit: the outbox page and every lookup by id are scoped by it. */
+  @Column({ name: 'practice_id', type: 'uuid' })
+  practiceId: string;
+
+  @ManyToOne(() => PracticeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'practice_id', foreignKeyConstraintName: 'fk_outbox_messages_practice' })
+  practice?: PracticeEntity;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+
+  @Column({ name: 'visit_id', type: 'uuid' })
+  visitId: string;
+
+  @ManyToOne(() => VisitEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'visit_id', foreignKeyConstraintName: 'fk_outbox_messages_visit' })
+  visit?: VisitEntity;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind: MessageKind;
+
+  @Column({ type: 'varchar', length: 10 })
+  channel: MessageChannel;
+
+  /** Reminders: minutes before the appointment. */
+  @Column({ name: 'reminder_minutes', type: 'integer', nullable: true })
+  reminderMinutes: number | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  state: MessageState;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  outcome: MessageOutcome | null;
+
+  /** When the message is due (shown to staff; reminders: appointment minus the offset). */
+  @Column({ name: 'due_at', type: 'timestamptz' })
+  dueAt: Date;
+
+  /** When a poller may take the row: the due time, then the retry time, or the end of a node's lease. */
+  @Column({ name: 'next_attempt_at', type: 'timestamptz' })
+  nextAttemptAt: Date;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  /** Fences a claim: a node records an outcome only while the row still carries its claim. */
+  @Column({ name: 'claim_token', type: 'uuid', nullable: true })
+  claimToken: string | null;
+
+  /** The node that took the row last (host:pid). */
+  @Column({ name: 'claimed_by', type: 'varchar', length: 100, nullable: true })
+  claimedBy: string | null;
+
+  /** SEQUENCE of the ICS it carries (invitations, updates, cancellations). */
+  @Column({ name: 'ics_sequence', type: 'integer', nullable: true })
+  icsSequence: number | null;
+
+  @Column({ name: 'resend_of', type: 'uuid', nullable: true })
+  resendOf: string | null;
+
+  /** The staff member who asked for a resend. */
+  @Column({ name: 'requested_by', type: 'uuid', nullable: true })
+  requestedBy: string | null;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  /** smtp, outbox (no mail server), webhook, log. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  provider: string | null;
+
+  @Column({ name: 'provider_message_id', type: 'varchar', length: 200, nullable: true })
+  providerMessageId: string | null;
+
+  /** The provider's reason for the latest failure, with addresses masked. */
+  @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
+  lastError: string | null;
+
+  /** The rendered message (recipient, subject, text, ICS), sealed with the data key. Null until due. */
+  @Column({ type: 'text', nullable: true })
+  content: string | null;
+}
