@@ -11,6 +11,7 @@ import fr_consultation from './locales/fr/consultation.json';
 import fr_errors from './locales/fr/errors.json';
 import fr_join from './locales/fr/join.json';
 import fr_media from './locales/fr/media.json';
+import fr_messages from './locales/fr/messages.json';
 import fr_queue from './locales/fr/queue.json';
 import fr_waiting from './locales/fr/waiting.json';
 import en_auth from './locales/en/auth.json';
@@ -24,10 +25,11 @@ import en_consultation from './locales/en/consultation.json';
 import en_errors from './locales/en/errors.json';
 import en_join from './locales/en/join.json';
 import en_media from './locales/en/media.json';
+import en_messages from './locales/en/messages.json';
 import en_queue from './locales/en/queue.json';
 import en_waiting from './locales/en/waiting.json';
 
-export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consultation', 'errors', 'join', 'media', 'queue', 'waiting'] as const;
+export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consultation', 'errors', 'join', 'media', 'messages', 'queue', 'waiting'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const RESOURCES = {
@@ -43,6 +45,7 @@ export const RESOURCES = {
     errors: fr_errors,
     join: fr_join,
     media: fr_media,
+    messages: fr_messages,
     queue: fr_queue,
     waiting: fr_waiting,
   },
@@ -58,6 +61,7 @@ export const RESOURCES = {
     errors: en_errors,
     join: en_join,
     media: en_media,
+    messages: en_messages,
     queue: en_queue,
     waiting: en_waiting,
   },

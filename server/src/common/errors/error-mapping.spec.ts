@@ -1,6 +1,7 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { AuthException, AuthExceptionCode } from '../../modules/auth/auth.exception';
 import { BillingException, BillingExceptionCode } from '../../modules/billing/billing.exception';
+import { MessagingException, MessagingExceptionCode } from '../../modules/messaging/messaging.exception';
 import { AccessException, AccessExceptionCode } from '../../modules/practice/access.exception';
 import { VisitException, VisitExceptionCode } from '../../modules/visits/visit.exception';
 import { toErrorResponse } from './error-mapping';
@@ -19,6 +20,7 @@ describe('toErrorResponse (unit)', () => {
       [VisitException, Object.values(VisitExceptionCode)],
       [BillingException, Object.values(BillingExceptionCode)],
       [AccessException, Object.values(AccessExceptionCode)],
+      [MessagingException, Object.values(MessagingExceptionCode)],
     ] as const) {
       for (const code of codes) {
         const error = new (Exception as new (code: string) => Error & { message: string })(code);

@@ -1,12 +1,6 @@
-import type { Language, MessageChannel, MessageKind } from '@visite/contracts';
-import en from './locales/en/messages.json';
-import fr from './locales/fr/messages.json';
+import type { MessageChannel, MessageKind } from '@visite/contracts';
+import { formatTime, hasText, t, type Language } from '@visite/i18n';
 import { buildIcs } from './ics';
-
-type Catalogue = typeof fr;
-const CATALOGUES: Record<Language, Catalogue> = { fr, en };
-/** How dates read in each language (English for a French practice's patients: day first, 24-hour clock). */
-const INTL_LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 export interface RenderInput {
   kind: MessageKind;
@@ -32,20 +26,21 @@ export interface RenderedMessage {
   ics: { method: 'REQUEST' | 'CANCEL'; content: string } | null;
 }
 
-/** Replaces `{{name}}` placeholders (plain text: nothing is escaped). */
-export function interpolate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    if (!(name in values)) throw new Error(`message text needs {{${name}}}`);
-    return values[name];
-  });
+/** A text of the `messages` catalogue of @visite/i18n, every `{{placeholder}}` filled (plain text). */
+function text(language: Language, key: string, values: Record<string, string>): string {
+  const full = `messages:${key}`;
+  if (!hasText(language, full)) throw new Error(`no text ${full} in ${language}`);
+  for (const [, name] of t(language, full).matchAll(/\{\{(\w+)\}\}/g)) {
+    if (!(name in values)) throw new Error(`${full} needs {{${name}}}`);
+  }
+  return t(language, full, values);
 }
 
 /** The appointment as the patient reads it: their language, their (the practice's) time zone. */
 export function formatAppointment(at: Date, language: Language, timeZone: string, style: 'long' | 'short'): { date: string; time: string } {
-  const locale = INTL_LOCALES[language];
-  const date = new Intl.DateTimeFormat(locale, style === 'long' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone } : { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(at);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
-  return { date, time };
+  const options: Intl.DateTimeFormatOptions =
+    style === 'long' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } : { weekday: 'short', day: 'numeric', month: 'short' };
+  return { date: new Intl.DateTimeFormat(language, { ...options, timeZone }).format(at), time: formatTime(language, at, { timeZone }) };
 }
 
 /**
@@ -53,7 +48,7 @@ export function formatAppointment(at: Date, language: Language, timeZone: string
  * with the same UID for the whole life of the visit) or the SMS.
  */
 export function renderMessage(input: RenderInput): RenderedMessage {
-  const t = CATALOGUES[input.language];
+  const lng = input.language;
   const to = input.channel === 'email' ? input.patient.email : input.patient.phone;
   if (!to) throw new Error(`the patient has no ${input.channel === 'email' ? 'e-mail address' : 'phone number'}`);
   if (input.kind !== 'cancellation' && !input.link) throw new Error('a message other than a cancellation needs the link');
@@ -65,15 +60,14 @@ export function renderMessage(input: RenderInput): RenderedMessage {
     practice: input.practice.name,
     date,
     time,
-    timeZone: interpolate(t.common.timeZone, { city: cityOf(input.practice.timeZone) }),
+    timeZone: text(lng, 'common.timeZone', { city: cityOf(input.practice.timeZone) }),
     link: input.link ?? '',
-    callPractice: phone ? interpolate(t.common.callPractice, { phone }) : t.common.callPracticeNoPhone,
-    rebook: phone ? interpolate(t.common.rebook, { phone }) : t.common.rebookNoPhone,
+    callPractice: phone ? text(lng, 'common.callPractice', { phone }) : text(lng, 'common.callPracticeNoPhone', {}),
+    rebook: phone ? text(lng, 'common.rebook', { phone }) : text(lng, 'common.rebookNoPhone', {}),
   };
   if (input.channel === 'sms') {
-    return { language: input.language, to, subject: null, text: interpolate(t.sms[input.kind], values), ics: null };
+    return { language: lng, to, subject: null, text: text(lng, `sms.${input.kind}`, values), ics: null };
   }
-  const email = t.email[input.kind];
   const method = input.kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
   const ics =
     input.kind === 'reminder'
@@ -87,15 +81,15 @@ export function renderMessage(input: RenderInput): RenderedMessage {
             stamp: input.calendar.stamp,
             start: input.scheduledAt,
             end: new Date(input.scheduledAt.getTime() + input.durationMinutes * 60_000),
-            summary: interpolate(t.ics.summary, values),
-            description: interpolate(method === 'CANCEL' ? t.ics.cancelledDescription : t.ics.description, values),
+            summary: text(lng, 'ics.summary', values),
+            description: text(lng, method === 'CANCEL' ? 'ics.cancelledDescription' : 'ics.description', values),
             url: method === 'CANCEL' ? null : input.link,
             location: method === 'CANCEL' ? null : input.link,
             organizer: { name: input.practice.name, email: input.practice.email },
             attendee: { name: `${input.patient.firstName} ${input.patient.lastName}`, email: to },
           }),
         } as const;
-  return { language: input.language, to, subject: interpolate(email.subject, values), text: interpolate(email.body, values), ics };
+  return { language: lng, to, subject: text(lng, `email.${input.kind}.subject`, values), text: text(lng, `email.${input.kind}.body`, values), ics };
 }
 
 /** Europe/Paris -> Paris, America/Port_of_Spain -> Port of Spain. */
