@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       workerBin: undefined,
       corsOrigin: '*',
       mediaSampleIntervalMs: 2000,
+      maxTokenLifetimeSeconds: 600,
+      tokenClockSkewSeconds: 30,
       benchPlainTransports: false,
     });
   });

@@ -27,6 +27,13 @@ export interface SfuConfig {
   /** How often every producer's counters are sampled into the media ledger (billing: audio vs video). */
   mediaSampleIntervalMs: number;
   /**
+   * Longest lifetime (exp - iat) of a media or control token the SFU accepts; a longer one is refused
+   * however well signed. Closed rooms are remembered this long (plus the clock skew).
+   */
+  maxTokenLifetimeSeconds: number;
+  /** Clock difference tolerated between the server that signs tokens and this SFU. */
+  tokenClockSkewSeconds: number;
+  /**
    * Benchmark only: accept bench tokens (audience BENCH_TOKEN_AUDIENCE, which the server never signs) and
    * let their sockets open plain SRTP transports. Off unless SFU_BENCH_PLAIN_TRANSPORTS=true.
    */
@@ -50,6 +57,8 @@ const envSchema = z
     SFU_CORS_ORIGIN: z.string().min(1).default('*'),
     SFU_MEDIA_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
     SFU_BENCH_PLAIN_TRANSPORTS: z.enum(['true', 'false']).default('false'),
+    SFU_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(10).max(3600).default(600),
+    SFU_TOKEN_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   })
   .refine((env) => env.MEDIA_TOKEN_PUBLIC_KEY !== undefined || env.MEDIA_TOKEN_PUBLIC_KEY_FILE !== undefined, {
     message: 'set MEDIA_TOKEN_PUBLIC_KEY (PEM) or MEDIA_TOKEN_PUBLIC_KEY_FILE (path to the PEM)',
@@ -84,6 +93,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerBin: e.MEDIASOUP_WORKER_BIN,
     corsOrigin: e.SFU_CORS_ORIGIN === '*' ? '*' : e.SFU_CORS_ORIGIN.split(',').map((origin) => origin.trim()),
     mediaSampleIntervalMs: e.SFU_MEDIA_SAMPLE_INTERVAL_MS,
+    maxTokenLifetimeSeconds: e.SFU_MAX_TOKEN_LIFETIME_SECONDS,
+    tokenClockSkewSeconds: e.SFU_TOKEN_CLOCK_SKEW_SECONDS,
     benchPlainTransports: e.SFU_BENCH_PLAIN_TRANSPORTS === 'true',
   };
 }

@@ -4,6 +4,7 @@ import { loadDatabaseConfig } from '../config/app-config';
 import { assertDataDirFree } from '../database/data-dir-lock';
 import { dataSourceOptions } from '../database/data-source-options';
 import { hashPassword } from '../modules/auth/password';
+import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { PracticeEntity } from '../modules/practice/practice.entity';
 
@@ -43,7 +44,10 @@ async function main(): Promise<void> {
       const existing = await users.findOneBy({ email });
       if (existing) {
         await users.update({ id: existing.id }, { passwordHash, displayName, role, disabledAt: null });
-        console.log(`updated ${email} (${role})`);
+        // A new password ends the sessions opened with the old one (their sockets close at the
+        // servers' next credential recheck, REALTIME_RECHECK_SECONDS).
+        const ended = (await manager.getRepository(SessionEntity).delete({ userId: existing.id })).affected ?? 0;
+        console.log(`updated ${email} (${role})${ended ? `; ended ${ended} session(s)` : ''}`);
         return;
       }
       const practice = await choosePractice(manager.getRepository(PracticeEntity), practiceName);

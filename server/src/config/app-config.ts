@@ -12,6 +12,8 @@ export class AppConfig {
   readonly redisUrl!: string | null;
   readonly runMigrations!: boolean;
   readonly sessionTtlMs!: number;
+  readonly sessionPurgeIntervalMs!: number;
+  readonly realtimeRecheckMs!: number;
   readonly cookieSecure!: boolean;
   readonly joinLinkTtlMs!: number;
   readonly mediaTokenPrivateKeyPem!: string;
@@ -84,6 +86,8 @@ export function loadConfig(source: Source = process.env): AppConfig {
     redisUrl: env.REDIS_URL ?? null,
     runMigrations: env.RUN_MIGRATIONS,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
+    sessionPurgeIntervalMs: env.SESSION_PURGE_INTERVAL_MINUTES * 60_000,
+    realtimeRecheckMs: env.REALTIME_RECHECK_SECONDS * 1000,
     cookieSecure: env.COOKIE_SECURE ?? env.PUBLIC_URL.startsWith('https:'),
     joinLinkTtlMs: env.JOIN_LINK_TTL_HOURS * 3600_000,
     mediaTokenPrivateKeyPem: mediaKey,

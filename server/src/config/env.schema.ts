@@ -27,12 +27,20 @@ export const envSchema = z
     REDIS_URL: z.string().optional(),
     RUN_MIGRATIONS: bool.default(true),
     SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+    /** How often expired sessions are deleted (every node runs the same idempotent DELETE). */
+    SESSION_PURGE_INTERVAL_MINUTES: z.coerce.number().positive().max(1440).default(60),
+    /**
+     * How often each node re-checks the credentials of its open realtime sockets (a session that
+     * expired or was deleted by the CLI, a link replaced): the backstop of the immediate disconnects.
+     */
+    REALTIME_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     COOKIE_SECURE: bool.optional(),
     /** How long after the appointment a join link stays valid. */
     JOIN_LINK_TTL_HOURS: z.coerce.number().positive().default(24),
     MEDIA_TOKEN_PRIVATE_KEY: z.string().optional(),
     MEDIA_TOKEN_PRIVATE_KEY_FILE: z.string().optional(),
-    MEDIA_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+    /** At most the SFU's SFU_MAX_TOKEN_LIFETIME_SECONDS (600 by default): the SFU refuses longer tokens. */
+    MEDIA_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(600).default(120),
     /** SFU origin as browsers reach it. */
     SFU_PUBLIC_URL: z.url().default('http://localhost:3100'),
     /** SFU origin as this server reaches it (control calls); defaults to SFU_PUBLIC_URL. */

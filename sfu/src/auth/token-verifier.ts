@@ -21,20 +21,42 @@ export interface VerifiedMediaToken {
   bench: boolean;
 }
 
-/** Verifies media tokens (socket handshake) and control tokens (HTTP) signed by the server (Ed25519). */
+export interface TokenLifetime {
+  /** Longest `exp - iat` accepted: a token signed for longer is refused, however well signed. */
+  maxLifetimeSeconds: number;
+  /**
+   * Clock difference tolerated with the signing server: on an `iat` in the future, and in how long a
+   * closed room is remembered (`exp` itself is checked strictly).
+   */
+  clockSkewSeconds: number;
+}
+
+/**
+ * Verifies media tokens (socket handshake) and control tokens (HTTP) signed by the server (Ed25519).
+ * Both must carry `iat` and `exp`, and live at most `maxLifetimeSeconds`.
+ */
 export class TokenVerifier {
   readonly #key: PublicKey;
+  readonly #lifetime: TokenLifetime;
 
-  private constructor(key: PublicKey) {
+  private constructor(key: PublicKey, lifetime: TokenLifetime) {
     this.#key = key;
+    this.#lifetime = lifetime;
   }
 
-  static async create(publicKeyPem: string): Promise<TokenVerifier> {
+  static async create(publicKeyPem: string, lifetime: TokenLifetime): Promise<TokenVerifier> {
+    let key: PublicKey;
     try {
-      return new TokenVerifier(await importSPKI(publicKeyPem.trim(), MEDIA_TOKEN_ALG));
+      key = await importSPKI(publicKeyPem.trim(), MEDIA_TOKEN_ALG);
     } catch (err) {
       throw new Error(`media token public key is not an Ed25519 SPKI PEM: ${(err as Error).message}`);
     }
+    return new TokenVerifier(key, lifetime);
+  }
+
+  /** How long after a room's close a token issued before it could still be presented. */
+  get longestValidityMs(): number {
+    return (this.#lifetime.maxLifetimeSeconds + this.#lifetime.clockSkewSeconds) * 1000;
   }
 
   async verifyMediaToken(token: string, options: { acceptBench?: boolean } = {}): Promise<VerifiedMediaToken> {
@@ -60,17 +82,28 @@ export class TokenVerifier {
         issuer: MEDIA_TOKEN_ISSUER,
         audience,
         algorithms: [MEDIA_TOKEN_ALG],
-        requiredClaims: ['exp'],
+        requiredClaims: ['exp', 'iat'],
       }));
     } catch (err) {
       throw toTokenError(err, what);
     }
+    this.#checkLifetime(payload as { iat: number; exp: number }, what);
     const claims = schema.safeParse(payload);
     if (!claims.success) {
       const fields = claims.error.issues.map((issue) => issue.path.join('.') || 'claims').join(', ');
       throw new SfuError(SfuErrorCode.INVALID_TOKEN, `the ${what} token's claims are invalid (${fields})`);
     }
     return { claims: claims.data, audience: payload.aud };
+  }
+
+  #checkLifetime({ iat, exp }: { iat: number; exp: number }, what: string): void {
+    const { maxLifetimeSeconds, clockSkewSeconds } = this.#lifetime;
+    if (exp - iat > maxLifetimeSeconds) {
+      throw new SfuError(SfuErrorCode.INVALID_TOKEN, `the ${what} token lives ${exp - iat} s; this SFU accepts at most ${maxLifetimeSeconds} s`);
+    }
+    if (iat > Date.now() / 1000 + clockSkewSeconds) {
+      throw new SfuError(SfuErrorCode.INVALID_TOKEN, `the ${what} token's "iat" claim is in the future`);
+    }
   }
 }
 

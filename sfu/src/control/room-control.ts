@@ -1,6 +1,7 @@
 import type { ControlTokenClaims, RoomMediaSummary } from '@visite/contracts';
 import type { TokenVerifier } from '../auth/token-verifier';
 import { SfuError, SfuErrorCode } from '../errors/sfu-error';
+import type { ClosedRooms } from '../rooms/closed-rooms';
 import type { MediaLedger } from '../rooms/media-ledger';
 import type { MediaSampler } from '../rooms/media-sampler';
 import type { RoomRegistry } from '../rooms/room-registry';
@@ -26,9 +27,11 @@ export class RoomControl {
   readonly #registry: RoomRegistry;
   readonly #sampler: MediaSampler;
   readonly #ledger: MediaLedger;
+  readonly #closedRooms: ClosedRooms;
 
-  constructor(verifier: TokenVerifier, registry: RoomRegistry, sampler: MediaSampler, ledger: MediaLedger) {
+  constructor(verifier: TokenVerifier, registry: RoomRegistry, sampler: MediaSampler, ledger: MediaLedger, closedRooms: ClosedRooms) {
     this.#verifier = verifier;
+    this.#closedRooms = closedRooms;
     this.#registry = registry;
     this.#sampler = sampler;
     this.#ledger = ledger;
@@ -37,10 +40,12 @@ export class RoomControl {
   /**
    * Ends the visit: peers get `roomClosed { reason: 'visit-ended' }`, and the answer is what the room
    * carried (its producers are sampled as it closes). Idempotent: a room already closed (everybody
-   * left) answers what the ledger holds for it, a room never seen answers zeros.
+   * left) answers what the ledger holds for it, a room never seen answers zeros. From then on, for as
+   * long as a token issued before could live, no token opens the room again (see ClosedRooms).
    */
   async closeRoom(authorization: string | undefined, roomId: string): Promise<RoomMediaSummary> {
     await this.#authorise(authorization, roomId, 'close-room');
+    this.#closedRooms.add(roomId);
     this.#registry.close(roomId, 'visit-ended');
     await this.#sampler.settled(roomId);
     return this.#ledger.summary(roomId);

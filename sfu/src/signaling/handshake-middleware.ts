@@ -5,6 +5,7 @@ import {
   type HandshakeRefusal,
 } from '@visite/contracts';
 import type { TokenVerifier, VerifiedMediaToken } from '../auth/token-verifier';
+import type { ClosedRooms } from '../rooms/closed-rooms';
 import { toErrorBody } from '../errors/error-mapping';
 import { SfuError, SfuErrorCode } from '../errors/sfu-error';
 import type { SignalingSocket } from './signaling-types';
@@ -15,9 +16,9 @@ export type HandshakeError = Error & { data: HandshakeRefusal };
  * socket.io middleware: the client must speak our protocol version and present a valid media token.
  * Refusals reach the client as `connect_error` with `data: { code, message, protocolVersion }`.
  */
-export function createHandshakeMiddleware(verifier: TokenVerifier, options: { acceptBench: boolean }) {
+export function createHandshakeMiddleware(verifier: TokenVerifier, closedRooms: ClosedRooms, options: { acceptBench: boolean }) {
   return (socket: SignalingSocket, next: (err?: Error) => void): void => {
-    authenticate(verifier, socket.handshake.auth, options.acceptBench).then(
+    authenticate(verifier, closedRooms, socket.handshake.auth, options.acceptBench).then(
       ({ claims, bench }) => {
         socket.data.claims = claims;
         socket.data.bench = bench;
@@ -28,14 +29,29 @@ export function createHandshakeMiddleware(verifier: TokenVerifier, options: { ac
   };
 }
 
-async function authenticate(verifier: TokenVerifier, auth: unknown, acceptBench: boolean): Promise<VerifiedMediaToken> {
+/**
+ * socket.io middleware, first: a browser page of another origin than the app's (SFU_CORS_ORIGIN) is
+ * refused before its token is even read. A client without an Origin header is not a browser page.
+ */
+export function createOriginCheck(allowed: string | string[]) {
+  return (socket: SignalingSocket, next: (err?: Error) => void): void => {
+    const origin = socket.handshake.headers.origin;
+    if (allowed === '*' || origin === undefined || allowed.includes(origin)) return next();
+    next(toHandshakeError(new SfuError(SfuErrorCode.FORBIDDEN, `pages of ${origin.slice(0, 200)} may not open the media signaling`)));
+  };
+}
+
+async function authenticate(verifier: TokenVerifier, closedRooms: ClosedRooms, auth: unknown, acceptBench: boolean): Promise<VerifiedMediaToken> {
   const version = typeof auth === 'object' && auth !== null ? (auth as { protocolVersion?: unknown }).protocolVersion : undefined;
   if (version !== PROTOCOL_VERSION) throw new SfuError(SfuErrorCode.PROTOCOL_VERSION_MISMATCH, versionMismatchMessage(version));
   const handshake = signalingHandshakeSchema.safeParse(auth);
   if (!handshake.success) {
     throw new SfuError(SfuErrorCode.INVALID_TOKEN, 'the handshake must carry { protocolVersion, token } with a media token');
   }
-  return verifier.verifyMediaToken(handshake.data.token, { acceptBench });
+  const verified = await verifier.verifyMediaToken(handshake.data.token, { acceptBench });
+  // The visit ended: its tokens, still valid by their signature and expiry, open nothing any more.
+  if (closedRooms.has(verified.claims.room)) throw new SfuError(SfuErrorCode.ROOM_CLOSED, 'this consultation has ended; its room is closed');
+  return verified;
 }
 
 function toHandshakeError(err: unknown): HandshakeError {

@@ -3,7 +3,8 @@ import type { Logger } from '../logging/logger';
 import { Peer } from '../rooms/peer';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { TokenVerifier } from '../auth/token-verifier';
-import { createHandshakeMiddleware } from './handshake-middleware';
+import type { ClosedRooms } from '../rooms/closed-rooms';
+import { createHandshakeMiddleware, createOriginCheck } from './handshake-middleware';
 import { RequestDispatcher } from './request-dispatcher';
 import type { PlainTransportListen, RequestContext, SignalingServer, SignalingSocket } from './signaling-types';
 import { SocketPeerChannel } from './socket-peer-channel';
@@ -17,19 +18,38 @@ export class SignalingGateway {
   readonly #logger: Logger;
   readonly #dispatcher: RequestDispatcher;
   readonly #benchPlainTransports: PlainTransportListen | undefined;
+  readonly #closedRooms: ClosedRooms;
 
-  /** `benchPlainTransports`: accept bench tokens and let them open plain SRTP transports (benchmark only). */
-  constructor(io: SignalingServer, verifier: TokenVerifier, registry: RoomRegistry, logger: Logger, benchPlainTransports?: PlainTransportListen) {
+  /**
+   * `allowedOrigins`: the app's origins (SFU_CORS_ORIGIN), checked on the handshake's Origin;
+   * `benchPlainTransports`: accept bench tokens and let them open plain SRTP transports (benchmark only).
+   */
+  constructor(
+    io: SignalingServer,
+    verifier: TokenVerifier,
+    registry: RoomRegistry,
+    closedRooms: ClosedRooms,
+    allowedOrigins: string | string[],
+    logger: Logger,
+    benchPlainTransports?: PlainTransportListen,
+  ) {
     this.#registry = registry;
+    this.#closedRooms = closedRooms;
     this.#logger = logger;
     this.#dispatcher = new RequestDispatcher(logger);
     this.#benchPlainTransports = benchPlainTransports;
-    io.use(createHandshakeMiddleware(verifier, { acceptBench: benchPlainTransports !== undefined }));
+    io.use(createOriginCheck(allowedOrigins));
+    io.use(createHandshakeMiddleware(verifier, closedRooms, { acceptBench: benchPlainTransports !== undefined }));
     io.on('connection', (socket) => this.#onConnection(socket));
   }
 
   #onConnection(socket: SignalingSocket): void {
     const { sub, room: roomId, role, name } = socket.data.claims;
+    // Closed while the handshake was being verified.
+    if (this.#closedRooms.has(roomId)) {
+      socket.disconnect(true);
+      return;
+    }
     const plainTransports = socket.data.bench ? this.#benchPlainTransports : undefined;
     const peer = new Peer({ id: sub, role, displayName: name, channel: new SocketPeerChannel(socket) });
 
@@ -37,6 +57,11 @@ export class SignalingGateway {
     // requests wait for the room to be ready.
     const context: Promise<RequestContext> = this.#registry.addPeer(roomId, peer).then(
       (room) => {
+        // Closed by the server while the room was being created for this peer.
+        if (this.#closedRooms.has(roomId)) {
+          room.close('visit-ended');
+          throw new SfuError(SfuErrorCode.ROOM_CLOSED, 'this consultation has ended; its room is closed');
+        }
         if (!socket.connected) room.removePeer(peer);
         return { room, peer, plainTransports };
       },

@@ -25,17 +25,19 @@ interface SignOptions {
   issuer?: string;
   /** Seconds from now; negative for an expired token. */
   expiresIn?: number;
+  /** Seconds from now of `iat` (default: 120 s ago); null leaves `iat` out. */
+  issuedAt?: number | null;
 }
 
 async function sign(claims: Record<string, unknown>, key: CryptoKey, audience: string, options: SignOptions): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT(claims)
+  const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: MEDIA_TOKEN_ALG })
     .setIssuer(options.issuer ?? MEDIA_TOKEN_ISSUER)
     .setAudience(options.audience ?? audience)
-    .setIssuedAt(now - 120)
-    .setExpirationTime(now + (options.expiresIn ?? 300))
-    .sign(key);
+    .setExpirationTime(now + (options.expiresIn ?? 300));
+  if (options.issuedAt !== null) jwt.setIssuedAt(now + (options.issuedAt ?? -120));
+  return jwt.sign(key);
 }
 
 export function mediaToken(keys: TestKeys, claims: Partial<MediaTokenClaims> & { room: string }, options: SignOptions = {}): Promise<string> {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { SessionEntity } from './session.entity';
+import { SessionPurgeService } from './session-purge.service';
 import { SessionGuard } from './session.guard';
 import { SessionsRepository } from './sessions.repository';
 import { UserEntity } from './user.entity';
@@ -13,7 +14,7 @@ import { AssistantLinkEntity } from '../staff/assistant-link.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, AssistantLinkEntity])],
   controllers: [AuthController],
-  providers: [AuthService, SessionGuard, UsersRepository, SessionsRepository],
-  exports: [AuthService, SessionGuard, UsersRepository, SessionsRepository],
+  providers: [AuthService, SessionGuard, UsersRepository, SessionsRepository, SessionPurgeService],
+  exports: [AuthService, SessionGuard, UsersRepository, SessionsRepository, SessionPurgeService],
 })
 export class AuthModule {}

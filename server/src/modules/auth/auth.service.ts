@@ -5,6 +5,7 @@ import { hashToken, randomToken } from '../../common/crypto/random-token';
 import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
 import { PracticesService } from '../practice/practices.service';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { AuthException, AuthExceptionCode } from './auth.exception';
 import { hashPassword, verifyPassword } from './password';
 import { SessionsRepository } from './sessions.repository';
@@ -13,7 +14,6 @@ import { UsersRepository } from './users.repository';
 
 /** A hash to compare against when the e-mail is unknown, so both paths take argon2's time. */
 let decoyHash: Promise<string> | null = null;
-
 
 @Injectable()
 export class AuthService {
@@ -24,6 +24,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly practices: PracticesService,
     private readonly db: Db,
+    private readonly publisher: RealtimePublisher,
   ) {}
 
   async login(email: string, password: string): Promise<{ user: CurrentUser; token: string; expiresAt: Date }> {
@@ -45,14 +46,31 @@ export class AuthService {
 
   /** The user behind a session token, or NOT_AUTHENTICATED. */
   async authenticate(token: string | undefined): Promise<UserEntity> {
+    return (await this.authenticateSession(token)).user;
+  }
+
+  /** The session of a token (the realtime channel keeps its id to end its sockets with it). */
+  async authenticateSession(token: string | undefined): Promise<{ user: UserEntity; sessionId: string; expiresAt: Date }> {
     if (!token || token.length > 200) throw new AuthException(AuthExceptionCode.NOT_AUTHENTICATED);
     const session = await this.sessions.findValid(hashToken(token), new Date());
     if (!session || session.user.disabledAt) throw new AuthException(AuthExceptionCode.NOT_AUTHENTICATED);
-    return session.user;
+    return { user: session.user, sessionId: session.id, expiresAt: session.expiresAt };
   }
 
+  /** Signing out ends this session and, at once on every node, the realtime sockets opened with it. */
   async logout(token: string | undefined): Promise<void> {
-    if (token) await this.sessions.delete(hashToken(token));
+    if (!token || token.length > 200) return;
+    const sessionId = await this.sessions.delete(hashToken(token));
+    if (sessionId) this.publisher.disconnectSession(sessionId);
+  }
+
+  /**
+   * Ends every session of an account and its realtime sockets on every node: an account disabled, a
+   * password changed or reset. Call it after the transaction that made the change has committed.
+   */
+  async endAllSessions(userId: string): Promise<void> {
+    await this.sessions.deleteForUser(userId);
+    this.publisher.disconnectUser(userId);
   }
 
   requireRole(user: UserEntity, roles: readonly UserRole[]): void {

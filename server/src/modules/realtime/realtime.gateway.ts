@@ -24,13 +24,15 @@ import { AuthException, AuthExceptionCode } from '../auth/auth.exception';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie';
 import { JoinService } from '../join/join.service';
 import { AccessService } from '../practice/access.service';
-import type { Actor } from '../practice/actor';
 import { QueueService } from '../visits/queue.service';
-import { VisitsService } from '../visits/visits.service';
+import { VisitException, VisitExceptionCode } from '../visits/visit.exception';
+import { isClosed, VisitsService } from '../visits/visits.service';
+import { hashToken } from '../../common/crypto/random-token';
+import { CredentialRecheckService } from './credential-recheck.service';
 import { PresenceService } from './presence.service';
-import { doctorRoom, RealtimePublisher, userRoom, visitRoom } from './realtime.publisher';
+import { doctorRoom, RealtimePublisher, sessionRoom, userRoom, visitRoom } from './realtime.publisher';
+import type { SocketIdentity } from './socket-identity';
 
-type SocketIdentity = { kind: 'staff'; actor: Actor } | { kind: 'patient'; visitId: string; doctorId: string; joinToken: string };
 type RealtimeSocket = Socket & { data: { identity: SocketIdentity } };
 
 function refuse(code: string, message: string): Error {
@@ -55,10 +57,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     private readonly presence: PresenceService,
     private readonly publisher: RealtimePublisher,
     private readonly access: AccessService,
+    private readonly recheck: CredentialRecheckService,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.publisher.attach(namespace);
+    this.recheck.start(namespace);
     namespace.use((socket, next) => {
       this.identify(socket as RealtimeSocket).then(
         () => next(),
@@ -111,16 +115,20 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     const { joinToken } = handshake.data;
     if (joinToken) {
       const visit = await this.join.resolve(joinToken);
-      socket.data.identity = { kind: 'patient', visitId: visit.id, doctorId: visit.doctorId, joinToken };
+      // An ended or cancelled visit's link still shows the visit, but opens no realtime channel.
+      if (isClosed(visit.status)) throw new VisitException(VisitExceptionCode.VISIT_CLOSED);
+      socket.data.identity = { kind: 'patient', visitId: visit.id, doctorId: visit.doctorId, joinToken, tokenHash: hashToken(joinToken) };
+      // A reissued link, or the visit's end, disconnects this room at once, on every node.
       await socket.join(visitRoom(visit.id));
       await this.presence.add(visit.id, socket.id);
       void this.queue.publish(visit.doctorId);
       return;
     }
-    const user = await this.auth.authenticate(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
-    socket.data.identity = { kind: 'staff', actor: await this.access.actorOf(user) };
-    // Disabling the account disconnects this room at once, on every node.
-    await socket.join(userRoom(user.id));
+    const { user, sessionId } = await this.auth.authenticateSession(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE));
+    socket.data.identity = { kind: 'staff', actor: await this.access.actorOf(user), sessionId };
+    // Signing out disconnects the session's room, disabling the account or changing its password the
+    // user's, at once, on every node.
+    await socket.join([userRoom(user.id), sessionRoom(sessionId)]);
     this.logger.debug(`staff ${user.id} connected`);
   }
 }

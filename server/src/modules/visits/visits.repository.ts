@@ -27,6 +27,18 @@ export class VisitsRepository {
     return this.repo.findOne({ where: { joinTokenHash }, relations: WITH_PEOPLE });
   }
 
+  /** The links still open among `tokenHashes` (the visit not closed): the realtime sweep. */
+  async openJoinTokenHashes(tokenHashes: readonly string[]): Promise<Set<string>> {
+    if (tokenHashes.length === 0) return new Set();
+    const rows = await this.repo
+      .createQueryBuilder('v')
+      .select('v.join_token_hash', 'hash')
+      .where('v.join_token_hash IN (:...tokenHashes)', { tokenHashes })
+      .andWhere(`v.status NOT IN ('completed', 'cancelled')`)
+      .getRawMany<{ hash: string }>();
+    return new Set(rows.map((r) => r.hash));
+  }
+
   /** A doctor's visits scheduled in [from, to), plus any still waiting or in progress. */
   forDoctorDay(doctorId: string, from: Date, to: Date): Promise<VisitEntity[]> {
     return this.repo

@@ -91,6 +91,8 @@ export class VisitsService {
       await this.messages.joinLinkReissued(visit.id, token);
       await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.link_reissued', visitId });
     });
+    // The old link no longer opens anything: its sockets (waiting room, consultation) close now.
+    this.publisher.disconnectVisit(visit.id);
     return this.withLink(visit, token, joinExpiresAt);
   }
 
@@ -145,6 +147,8 @@ export class VisitsService {
     // the coding screen, which reads the modality).
     this.publisher.toVisit(visit.id, 'visit.ended', { visitId: visit.id, endedBy });
     this.publisher.toDoctor(visit.doctorId, 'visit.ended', { visitId: visit.id, endedBy });
+    // The patient's link opens nothing more: its sockets close once they have been told.
+    this.publisher.disconnectVisit(visit.id);
     void this.queue.publish(visit.doctorId);
     return this.load(visit.id);
   }

@@ -25,6 +25,7 @@ export function useWaitingRoom(token: string, enabled: boolean, knock: boolean):
   const [problem, setProblem] = useState<string | null>(null);
   const knockRef = useRef(knock);
   knockRef.current = knock;
+  const endedRef = useRef(false);
 
   useEffect(() => {
     if (!enabled) return;
@@ -32,7 +33,11 @@ export function useWaitingRoom(token: string, enabled: boolean, knock: boolean):
     const applyStatus = (next: WaitingStatus) => {
       setStatus(next);
       if (next.status === 'in_progress') setAdmitted(true);
-      if (next.status === 'completed' || next.status === 'cancelled') setEnded(true);
+      if (next.status === 'completed' || next.status === 'cancelled') markEnded();
+    };
+    const markEnded = () => {
+      endedRef.current = true;
+      setEnded(true);
     };
     const sendKnock = () => {
       if (!knockRef.current) return;
@@ -49,14 +54,18 @@ export function useWaitingRoom(token: string, enabled: boolean, knock: boolean):
       setProblem(null);
       sendKnock();
     });
-    socket.on('disconnect', () => setConnected(false));
+    socket.on('disconnect', (reason) => {
+      setConnected(false);
+      // The server closed the socket (the link was replaced): connecting again shows why it refuses.
+      if (reason === 'io server disconnect' && !endedRef.current) socket.connect();
+    });
     socket.on('connect_error', (err) => {
       const p = describeConnectError(err);
       if (p.refused) setProblem(p.message);
     });
     socket.on('waiting.status', applyStatus);
     socket.on('visit.admitted', () => setAdmitted(true));
-    socket.on('visit.ended', () => setEnded(true));
+    socket.on('visit.ended', markEnded);
     return () => {
       socket.removeAllListeners();
       socket.disconnect();

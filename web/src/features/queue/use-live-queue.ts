@@ -70,11 +70,16 @@ export function useLiveQueue(): LiveQueue {
         (e: unknown) => setRealtimeProblem(errorMessage(e)),
       );
     });
-    socket.on('disconnect', () => setLive(false));
+    socket.on('disconnect', (reason) => {
+      setLive(false);
+      // The server closed the socket (signed out elsewhere, account disabled): connecting again says why.
+      if (reason === 'io server disconnect') socket.connect();
+    });
     socket.on('connect_error', (err) => {
       setLive(false);
       const problem = describeConnectError(err);
-      if (problem.refused) setRealtimeProblem(problem.message);
+      if (problem.code === 'NOT_AUTHENTICATED') setUnauthorized(true);
+      else if (problem.refused) setRealtimeProblem(problem.message);
     });
     socket.on('queue.updated', (queue) => apply(queue.visits));
     return () => {
