@@ -7,12 +7,15 @@ import { BillingModule } from './modules/billing/billing.module';
 import { DemoSeedService } from './modules/demo/demo-seed.service';
 import { HealthController } from './modules/health/health.controller';
 import { JoinModule } from './modules/join/join.module';
+import { KeysModule } from './modules/keys/keys.module';
 import { MediaModule } from './modules/media/media.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
+import { PatientsModule } from './modules/patients/patients.module';
 import { PracticeModule } from './modules/practice/practice.module';
 import { RealtimeCoreModule } from './modules/realtime/realtime-core.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { RedisModule } from './modules/redis/redis.module';
+import { StaffModule } from './modules/staff/staff.module';
 import { VisitsModule } from './modules/visits/visits.module';
 
 @Global()
@@ -34,6 +37,8 @@ export class AppModule {
         RedisModule,
         AuditModule,
         PracticeModule,
+        KeysModule,
+        PatientsModule,
         AuthModule,
         MediaModule,
         RealtimeCoreModule,
@@ -42,6 +47,7 @@ export class AppModule {
         RealtimeModule,
         BillingModule,
         MessagingModule,
+        StaffModule,
       ],
       controllers: [HealthController],
       providers: [DemoSeedService],

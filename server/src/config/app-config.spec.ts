@@ -2,7 +2,8 @@ import { loadConfig, loadDatabaseConfig } from './app-config';
 
 const KEY = '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIGm7vYh0c3QtZmFrZS1rZXktZm9yLWNvbmZpZy10ZXN0cw==\n-----END PRIVATE KEY-----\n';
 const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
-const BASE = { MEDIA_TOKEN_PRIVATE_KEY: KEY, DATA_ENCRYPTION_KEY: DATA_KEY };
+const MASTER = 'ZmFrZS1tYXN0ZXIta2V5LWZvci1jb25maWctdGVzdHM=';
+const BASE = { MEDIA_TOKEN_PRIVATE_KEY: KEY, DATA_ENCRYPTION_KEY: DATA_KEY, VISITE_MASTER_KEY: MASTER };
 
 describe('configuration', () => {
   it('uses the embedded database when DATABASE_URL is unset or empty', () => {
@@ -29,6 +30,17 @@ describe('configuration', () => {
     expect(loadConfig({ ...BASE, SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: 'https://sms.example/send', SMS_WEBHOOK_SECRET: 'a-long-shared-secret' }).sms).toEqual({
       provider: 'webhook', url: 'https://sms.example/send', secret: 'a-long-shared-secret', sender: null,
     });
+  });
+
+  it('needs a master key of 32 bytes, from the variable or a file', () => {
+    expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY })).toThrow(/VISITE_MASTER_KEY[\s\S]*protects the patients/);
+    expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY, DATA_ENCRYPTION_KEY: DATA_KEY, VISITE_MASTER_KEY: 'too-short' })).toThrow(/VISITE_MASTER_KEY: must be 32 bytes/);
+    expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY, DATA_ENCRYPTION_KEY: DATA_KEY, VISITE_MASTER_KEY_FILE: '/nonexistent/master.key' })).toThrow(/VISITE_MASTER_KEY_FILE: cannot read/);
+    const hex = 'ab'.repeat(32);
+    const config = loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY, DATA_ENCRYPTION_KEY: DATA_KEY, VISITE_MASTER_KEY: hex, VISITE_MASTER_KEY_PREVIOUS: MASTER });
+    expect(config.masterKey.key.toString('hex')).toBe(hex);
+    expect(config.previousMasterKeys).toHaveLength(1);
+    expect(config.masterKey.id).not.toBe(config.previousMasterKeys[0]!.id);
   });
 
   it('refuses the embedded database in production', () => {

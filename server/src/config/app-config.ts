@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { type MasterKey, parseMasterKey } from '../modules/keys/master-key';
 import { databaseEnvSchema, envSchema } from './env.schema';
 
 /** The typed, validated configuration. Injected with the `AppConfig` class as token. */
@@ -16,7 +17,10 @@ export class AppConfig {
   readonly realtimeRecheckMs!: number;
   readonly cookieSecure!: boolean;
   readonly joinLinkTtlMs!: number;
+  readonly passwordLinkTtlMs!: number;
   readonly mediaTokenPrivateKeyPem!: string;
+  readonly masterKey!: MasterKey;
+  readonly previousMasterKeys!: MasterKey[];
   readonly mediaTokenTtlSeconds!: number;
   readonly sfuPublicUrl!: string;
   readonly sfuControlUrl!: string;
@@ -63,6 +67,20 @@ function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
   return parsed.data;
 }
 
+/** A master key from its variable or its file; a ConfigError when it is not 32 bytes in hex or base64. */
+export function readMasterKey(name: string, value: string | undefined, file: string | undefined): MasterKey | null {
+  if (!value && !file) return null;
+  let text: string;
+  try {
+    text = value ?? readFileSync(resolve(file!), 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${name}_FILE: cannot read ${file}: ${(error as Error).message}`);
+  }
+  const key = parseMasterKey(text);
+  if (!key) throw new ConfigError(`Invalid configuration:\n  ${name}: must be 32 bytes written as 64 hex digits or base64 (generate one with: openssl rand -base64 32)`);
+  return key;
+}
+
 /** Only what the database needs (the migration CLI runs without the media key). */
 export function loadDatabaseConfig(source: Source = process.env): AppConfig['database'] {
   const env = parse(databaseEnvSchema, source);
@@ -77,6 +95,8 @@ export function loadConfig(source: Source = process.env): AppConfig {
   const dataKey = Buffer.from((env.DATA_ENCRYPTION_KEY ?? readFileSync(resolve(env.DATA_ENCRYPTION_KEY_FILE!), 'utf8')).trim(), 'base64');
   if (dataKey.length !== 32) throw new ConfigError('Invalid configuration:\n  DATA_ENCRYPTION_KEY: must be 32 bytes, base64 (openssl rand -base64 32)');
   const publicHost = new URL(env.PUBLIC_URL).hostname;
+  const masterKey = readMasterKey('VISITE_MASTER_KEY', env.VISITE_MASTER_KEY, env.VISITE_MASTER_KEY_FILE)!;
+  const previous = readMasterKey('VISITE_MASTER_KEY_PREVIOUS', env.VISITE_MASTER_KEY_PREVIOUS, env.VISITE_MASTER_KEY_PREVIOUS_FILE);
   const config: AppConfig = {
     env: env.NODE_ENV,
     host: env.HOST,
@@ -90,7 +110,10 @@ export function loadConfig(source: Source = process.env): AppConfig {
     realtimeRecheckMs: env.REALTIME_RECHECK_SECONDS * 1000,
     cookieSecure: env.COOKIE_SECURE ?? env.PUBLIC_URL.startsWith('https:'),
     joinLinkTtlMs: env.JOIN_LINK_TTL_HOURS * 3600_000,
+    passwordLinkTtlMs: env.PASSWORD_LINK_TTL_HOURS * 3600_000,
     mediaTokenPrivateKeyPem: mediaKey,
+    masterKey,
+    previousMasterKeys: previous && previous.id !== masterKey.id ? [previous] : [],
     mediaTokenTtlSeconds: env.MEDIA_TOKEN_TTL_SECONDS,
     sfuPublicUrl: trim(env.SFU_PUBLIC_URL),
     sfuControlUrl: trim(env.SFU_CONTROL_URL ?? env.SFU_PUBLIC_URL),

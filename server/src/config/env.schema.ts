@@ -37,8 +37,19 @@ export const envSchema = z
     COOKIE_SECURE: bool.optional(),
     /** How long after the appointment a join link stays valid. */
     JOIN_LINK_TTL_HOURS: z.coerce.number().positive().default(24),
+    /** How long a staff invitation or password-reset link works. */
+    PASSWORD_LINK_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
     MEDIA_TOKEN_PRIVATE_KEY: z.string().optional(),
     MEDIA_TOKEN_PRIVATE_KEY_FILE: z.string().optional(),
+    /**
+     * Master key of the health data at rest (32 bytes, hex or base64): it wraps each practice's keys and
+     * never goes into the database. The start command generates one in DATA_DIR/keys.
+     */
+    VISITE_MASTER_KEY: z.string().optional(),
+    VISITE_MASTER_KEY_FILE: z.string().optional(),
+    /** The previous master key during a rotation (keys it wrapped are re-wrapped under the new one). */
+    VISITE_MASTER_KEY_PREVIOUS: z.string().optional(),
+    VISITE_MASTER_KEY_PREVIOUS_FILE: z.string().optional(),
     /** At most the SFU's SFU_MAX_TOKEN_LIFETIME_SECONDS (600 by default): the SFU refuses longer tokens. */
     MEDIA_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(600).default(120),
     /** SFU origin as browsers reach it. */
@@ -93,6 +104,9 @@ export const envSchema = z
     message: 'production needs DATABASE_URL (the embedded database is for one machine and development)',
     path: ['DATABASE_URL'],
   })
+  .refine((env) => env.VISITE_MASTER_KEY || env.VISITE_MASTER_KEY_FILE, {
+    message: 'set VISITE_MASTER_KEY (32 bytes, hex or base64) or VISITE_MASTER_KEY_FILE: it protects the patients’ data at rest (generate one with: openssl rand -base64 32)',
+    path: ['VISITE_MASTER_KEY'],
   .refine((env) => env.DATA_ENCRYPTION_KEY || env.DATA_ENCRYPTION_KEY_FILE, {
     message: 'set DATA_ENCRYPTION_KEY (32 random bytes, base64: openssl rand -base64 32) or DATA_ENCRYPTION_KEY_FILE',
     path: ['DATA_ENCRYPTION_KEY'],

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { USER_ROLES, type UserRole } from './auth';
+import { idParams } from '../input/primitives';
 import { emailSchema, plainText, uuidSchema } from './common';
+import { defineRoute } from './route';
 
 /** Staff passwords: at least 12 characters (and not one of the most common ones). */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -66,3 +68,22 @@ export interface DoctorSummary {
   id: string;
   displayName: string;
 }
+
+/** Route params of a set-password link: its token (shape-checked by the service, which answers "invalid link"). */
+export const passwordTokenParams = z.object({ token: z.string().max(200) });
+
+export const staffRoutes = {
+  list: defineRoute<StaffMemberView[]>()({ method: 'GET', path: '/api/staff', access: 'staff' }),
+  doctors: defineRoute<DoctorSummary[]>()({ method: 'GET', path: '/api/staff/doctors', access: 'staff' }),
+  invite: defineRoute<PasswordLinkView>()({ method: 'POST', path: '/api/staff', body: inviteStaffSchema, status: 201, access: 'staff' }),
+  update: defineRoute<StaffMemberView>()({ method: 'PUT', path: '/api/staff/:id', params: idParams, body: updateStaffSchema, access: 'staff' }),
+  disable: defineRoute<StaffMemberView>()({ method: 'POST', path: '/api/staff/:id/disable', params: idParams, access: 'staff' }),
+  enable: defineRoute<StaffMemberView>()({ method: 'POST', path: '/api/staff/:id/enable', params: idParams, access: 'staff' }),
+  reset: defineRoute<PasswordLinkView>()({ method: 'POST', path: '/api/staff/:id/reset', params: idParams, status: 201, access: 'staff' }),
+} as const;
+
+/** The public set-password page's calls: the token of the link is the only credential. */
+export const passwordTokenRoutes = {
+  info: defineRoute<PasswordTokenInfo>()({ method: 'GET', path: '/api/password-tokens/:token', params: passwordTokenParams, access: 'public' }),
+  set: defineRoute<void>()({ method: 'POST', path: '/api/password-tokens/:token', params: passwordTokenParams, body: setPasswordSchema, status: 204, access: 'public' }),
+} as const;
