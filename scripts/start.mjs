@@ -39,8 +39,11 @@ const stack = await startStack({
 console.log(`
   Visite is running: ${stack.publicUrl}
 
-  Doctor:   doctor@visite.local / visite-demo   (create a visit, copy its link)
-  Patient:  open the link in another browser window (or a private window)
+  Doctor:     doctor@visite.local / visite-demo   (create a visit, copy its link)
+  Assistant:  assistant@visite.local / visite-demo
+  Billing:    billing@visite.local / visite-demo
+  Admin:      admin@visite.local / visite-demo   (staff, practice settings)
+  Patient:    open the link in another browser window (or a private window)
   Data:     ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : join(ROOT, 'data') + ' (embedded PostgreSQL)'}
   Stop:     Ctrl+C
 `);

@@ -51,6 +51,19 @@ export function ensureMediaKeys(dir) {
   return { privateFile, publicFile };
 }
 
+/**
+ * The master key of the health data at rest (32 random bytes, base64), created once under `dir` and
+ * kept (mode 600). Losing it loses the patients' data: back it up apart from the database.
+ */
+export function ensureMasterKey(dir) {
+  const file = join(dir, 'master.key');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  }
+  return file;
+}
+
 async function waitHealthy(url, child, name, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -91,6 +104,7 @@ export async function startStack(options) {
   }
   const keys = ensureMediaKeys(join(options.dataDir, 'keys'));
   const dataKeyFile = ensureDataKey(join(options.dataDir, 'keys'));
+  const masterKeyFile = ensureMasterKey(join(options.dataDir, 'keys'));
   const host = options.publicHost ?? 'localhost';
   const publicUrl = `http://${host}:${options.serverPort}`;
   const sfuUrl = `http://${host}:${options.sfuPort}`;
@@ -117,6 +131,7 @@ export async function startStack(options) {
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
       MEDIA_TOKEN_PRIVATE_KEY_FILE: keys.privateFile,
       DATA_ENCRYPTION_KEY_FILE: dataKeyFile,
+      VISITE_MASTER_KEY_FILE: masterKeyFile,
       SFU_PUBLIC_URL: sfuUrl,
       SFU_CONTROL_URL: `http://127.0.0.1:${options.sfuPort}`,
       WEB_DIST_DIR: join(ROOT, 'web/dist'),

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './create-app';
 import { acquireDataDir, DataDirBusyError } from './database/data-dir-lock';
+import { MasterKeyMismatchError } from './modules/keys/keys.exception';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -14,6 +15,6 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof DataDirBusyError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof DataDirBusyError || error instanceof MasterKeyMismatchError ? error.message : error);
   process.exit(1);
 });

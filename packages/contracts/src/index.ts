@@ -16,3 +16,4 @@ export * from './http/route';
 export * from './http/health';
 export * from './http/routes';
 export * from './http/messages';
+export * from './http/patients';

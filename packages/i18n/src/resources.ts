@@ -12,6 +12,8 @@ import fr_errors from './locales/fr/errors.json';
 import fr_join from './locales/fr/join.json';
 import fr_media from './locales/fr/media.json';
 import fr_messages from './locales/fr/messages.json';
+import fr_patients from './locales/fr/patients.json';
+import fr_practice from './locales/fr/practice.json';
 import fr_queue from './locales/fr/queue.json';
 import fr_waiting from './locales/fr/waiting.json';
 import en_auth from './locales/en/auth.json';
@@ -26,10 +28,12 @@ import en_errors from './locales/en/errors.json';
 import en_join from './locales/en/join.json';
 import en_media from './locales/en/media.json';
 import en_messages from './locales/en/messages.json';
+import en_patients from './locales/en/patients.json';
+import en_practice from './locales/en/practice.json';
 import en_queue from './locales/en/queue.json';
 import en_waiting from './locales/en/waiting.json';
 
-export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consultation', 'errors', 'join', 'media', 'messages', 'queue', 'waiting'] as const;
+export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consultation', 'errors', 'join', 'media', 'messages', 'patients', 'practice', 'queue', 'waiting'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const RESOURCES = {
@@ -46,6 +50,8 @@ export const RESOURCES = {
     join: fr_join,
     media: fr_media,
     messages: fr_messages,
+    patients: fr_patients,
+    practice: fr_practice,
     queue: fr_queue,
     waiting: fr_waiting,
   },
@@ -62,6 +68,8 @@ export const RESOURCES = {
     join: en_join,
     media: en_media,
     messages: en_messages,
+    patients: en_patients,
+    practice: en_practice,
     queue: en_queue,
     waiting: en_waiting,
   },

@@ -7,11 +7,13 @@ import { BillingProfileEntity } from '../modules/billing/billing-profile.entity'
 import { ConsentEntity } from '../modules/consent/consent.entity';
 import { OutboxMessageEntity } from '../modules/messaging/outbox-message.entity';
 import { VisitMessagingEntity } from '../modules/messaging/visit-messaging.entity';
+import { PatientDistinctPairEntity } from '../modules/patients/patient-distinct-pair.entity';
 import { PatientEntity } from '../modules/patients/patient.entity';
+import { PracticeKeyEntity } from '../modules/keys/practice-key.entity';
 import { PracticeEntity } from '../modules/practice/practice.entity';
 import { AssistantLinkEntity } from '../modules/staff/assistant-link.entity';
 import { PasswordTokenEntity } from '../modules/staff/password-token.entity';
 import { VisitEntity } from '../modules/visits/visit.entity';
 
 export const ENTITIES = [
-  PracticeEntity, AssistantLinkEntity, PasswordTokenEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity];
+  PracticeEntity, PracticeKeyEntity, AssistantLinkEntity, PasswordTokenEntity, PatientDistinctPairEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity];

@@ -26,7 +26,13 @@ export interface TestApp {
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    // A refused boot (a wrong master key) must not leave the half-started app's connections open.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const { port } = app.getHttpServer().address() as AddressInfo;
   const t = { app, url: `http://127.0.0.1:${port}`, config, practiceId: '', close: () => app.close() };
   t.practiceId = await createPractice(t);
@@ -67,11 +73,20 @@ export async function login(t: TestApp, email: string, password = TEST_PASSWORD)
   return (res.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
 }
 
+/** Letters only (names are matched on letters), different on every call. */
+export function uniqueLetters(length = 8): string {
+  return Array.from(randomUUID().replace(/-/g, '').slice(0, length), (c) => String.fromCharCode(97 + (parseInt(c, 16) % 26))).join('');
+}
+
+/**
+ * A visit for a new patient (a different person on every call unless `patient` names one: the directory
+ * reuses a patient typed again with the same names and date of birth).
+ */
 export async function createVisit(t: TestApp, doctor: Doctor, patient: Record<string, unknown> = {}, visit: { scheduledAt?: string } = {}): Promise<VisitWithLink & { joinToken: string }> {
   const res = await request(t.url)
     .post('/api/visits')
     .set('cookie', doctor.cookie)
-    .send({ patient: { firstName: 'Jeanne', lastName: 'Durand', birthDate: '1948-05-17', phone: '+33612345678', ...patient }, ...visit })
+    .send({ patient: { firstName: 'Jeanne', lastName: `Durand-${uniqueLetters()}`, birthDate: '1948-05-17', phone: '+33612345678', ...patient }, ...visit })
     .expect(201);
   const body = res.body as VisitWithLink;
   return { ...body, joinToken: body.joinUrl.split('/join/')[1] };

@@ -30,6 +30,9 @@ export const mediaPrivatePem = keys.privateKey.export({ type: 'pkcs8', format: '
 /** One data encryption key per test run (what a test app sealed, another test app of the run opens). */
 export const dataEncryptionKey = randomBytes(32).toString('base64');
 
+/** The master key of the test databases (the key-rotation spec uses a database of its own). */
+export const TEST_MASTER_KEY = 'dGVzdC1tYXN0ZXIta2V5LXZpc2l0ZS0zMi1ieXRlcyE=';
+
 /** A configuration on the real test database and Redis, as main.ts would build it from the environment. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
@@ -41,6 +44,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     RUN_MIGRATIONS: 'false',
     MEDIA_TOKEN_PRIVATE_KEY: mediaPrivatePem,
     DATA_ENCRYPTION_KEY: dataEncryptionKey,
+    VISITE_MASTER_KEY: TEST_MASTER_KEY,
     SFU_PUBLIC_URL: 'http://127.0.0.1:9',
     ...overrides,
   });

@@ -117,7 +117,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       'POST /api/staff/:id/reset': {},
       'GET /api/staff/doctors': {},
       'GET /api/patients': { query: { q: B_NAMES[1] } },
-      'POST /api/patients': { body: { firstName: B_NAMES[0], lastName: B_NAMES[1], birthDate: '1948-05-17', phone: '+33611223344' } },
+      'POST /api/patients': { body: { firstName: 'Anatole', lastName: 'Autre', birthDate: '1948-05-17', phone: '+33699887766' } },
       'GET /api/patients/:id': {},
       'PUT /api/patients/:id': { body: { firstName: 'X', lastName: 'Y', birthDate: '1950-01-01', phone: '+33600000000' } },
       'GET /api/patients/:id/visits': {},

@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataEncryptionKey } from '../factories/test-env';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { TEST_MASTER_KEY } from '../factories/test-env';
 
 /**
  * The staff CLI on the embedded default (PGlite): it must not lose data while the server holds the
@@ -22,6 +24,7 @@ describe('staff CLI on the embedded database', () => {
     MEDIA_TOKEN_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     DATA_ENCRYPTION_KEY: dataEncryptionKey,
     SEED_DEMO: 'false',
+    VISITE_MASTER_KEY: TEST_MASTER_KEY,
   };
   let server: ChildProcess | null = null;
   let url = '';
@@ -102,6 +105,42 @@ describe('staff CLI on the embedded database', () => {
     expect(await login('first@cabinet.test')).toBe(200);
     expect(await login('lost@cabinet.test')).toBe(401);
   }, 180_000);
+
+  it('keeps no patient name, phone or NIR in clear in the PGlite files', async () => {
+    if (!server) await startServer();
+    const loginRes = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'kept@cabinet.test', password: 'a long enough password' }) });
+    const cookie = loginRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const post = (path: string, body: unknown, method = 'POST') =>
+      fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as { visit: { id: string } } }));
+    const known = { firstName: 'Zephyrine', lastName: 'Quintavalle', birthName: 'Oberkampf', birthDate: '1937-02-11', phone: '+33698765432', email: 'zephyrine.quintavalle@example.fr' };
+    const created = await post('/api/visits', { patient: known });
+    expect(created.status).toBe(201);
+    const nir = '237029912345678';
+    const identity = await post(`/api/visits/${created.body.visit.id}/patient-identity`, { sex: 'female', ins: null, insOid: null, identityStatus: 'PROV', insuredNir: nir, beneficiaryRank: 1, regularDoctorRpps: '10004567891' }, 'PUT');
+    expect(identity.status).toBe(200);
+    const found = (await fetch(`${url}/api/patients?q=quint`, { headers: { cookie } }).then((r) => r.json())) as { lastName: string }[];
+    expect(found.map((p: { lastName: string }) => p.lastName)).toEqual(['Quintavalle']);
+    await stopServer();
+
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else files.push(path);
+      }
+    };
+    walk(dataDir);
+    expect(files.length).toBeGreaterThan(100);
+    const needles = [known.firstName, known.lastName, known.birthName, known.email, '698765432', nir, '10004567891', '1937-02-11'];
+    const hits = files.flatMap((f) => {
+      const bytes = readFileSync(f);
+      return needles.filter((n) => bytes.includes(Buffer.from(n, 'utf8'))).map((n) => `${n} in ${f}`);
+    });
+    expect(hits).toEqual([]);
+    // The check can fail: a staff account's e-mail (not health data) is stored in clear and is found.
+    expect(files.some((f) => readFileSync(f).includes(Buffer.from('kept@cabinet.test')))).toBe(true);
+  }, 120_000);
 
   it('refuses to start a second server on the same data directory', async () => {
     if (!server) await startServer();

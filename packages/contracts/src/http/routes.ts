@@ -5,6 +5,8 @@ import { joinRoutes } from './join';
 import { messageRoutes } from './messages';
 import { practiceRoutes } from './practice';
 import type { RouteDefinition } from './route';
+import { patientRoutes } from './patients';
+import { passwordTokenRoutes, staffRoutes } from './staff';
 import { visitRoutes } from './visits';
 
 /** Every HTTP route of the API, by domain. Tests iterate over it (fuzzing, isolation, headers). */
@@ -17,6 +19,9 @@ export const API_ROUTES = {
   billing: billingRoutes,
   visitCoding: visitCodingRoutes,
   messages: messageRoutes,
+  staff: staffRoutes,
+  passwordTokens: passwordTokenRoutes,
+  patients: patientRoutes,
 } as const;
 
 /** The same routes as one list. */

@@ -1,27 +1,13 @@
 import { z } from 'zod';
 import { idParams } from '../input/primitives';
-import { emailSchema, isoDateSchema, isoDateTimeSchema, phoneSchema, plainText, uuidSchema } from './common';
+import { isoDateTimeSchema, plainText, uuidSchema } from './common';
+import { patientInputSchema, type PatientView } from './patients';
 import { defineRoute } from './route';
-
 export const VISIT_STATUSES = ['scheduled', 'waiting', 'in_progress', 'completed', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
 /** Who ended a visit. */
 export type VisitEndedBy = 'doctor' | 'patient' | 'system';
-
-/** A new patient typed in the new-visit form (or the patients page). At least one of phone and email. */
-export const patientInputSchema = z
-  .strictObject({
-    firstName: plainText(100).min(1, 'firstName is required'),
-    lastName: plainText(100).min(1, 'lastName is required'),
-    /** ISO date, YYYY-MM-DD. */
-    birthDate: isoDateSchema,
-    /** E.164 phone number, for the SMS link. */
-    phone: phoneSchema.optional(),
-    email: emailSchema.optional(),
-  })
-  .refine((p) => p.phone !== undefined || p.email !== undefined, { message: 'give a phone number or an e-mail address for the link', path: ['phone'] });
-export type PatientInput = z.input<typeof patientInputSchema>;
 
 /**
  * POST /api/visits: for an existing patient of the directory (`patientId`) or a new one (`patient`).
@@ -45,14 +31,6 @@ export type QueueMessageRequest = z.input<typeof queueMessageSchema>;
 /** GET /api/visits/today?doctorId= (doctorId: for an assistant of several doctors). */
 export const queueQuerySchema = z.strictObject({ doctorId: uuidSchema.optional() });
 
-export interface PatientView {
-  id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  phone: string | null;
-  email: string | null;
-}
 
 export interface VisitView {
   id: string;
@@ -74,6 +52,8 @@ export interface VisitView {
  */
 export interface VisitWithLink {
   visit: VisitView;
+  /** True when the typed patient matched one of the directory (same names and date of birth) and was reused. */
+  patientReused?: boolean;
   joinUrl: string;
   joinExpiresAt: string;
 }

@@ -8,7 +8,9 @@ import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../practice/access.service';
 import type { Actor } from '../practice/actor';
+import type { Patient } from '../patients/patient';
 import type { PatientEntity } from '../patients/patient.entity';
+import { PatientVault } from '../patients/patient-vault';
 import { PatientsRepository } from '../patients/patients.repository';
 import { VisitException, VisitExceptionCode } from '../visits/visit.exception';
 import type { VisitEntity } from '../visits/visit.entity';
@@ -39,6 +41,7 @@ export class BillingLinesService {
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly db: Db,
+    private readonly vault: PatientVault,
   ) {}
 
   // ---- the doctor, at the end of the visit ----
@@ -48,12 +51,13 @@ export class BillingLinesService {
     const profile = await this.profiles.findByUserId(visit.doctorId);
     const facts = await this.evaluator.visitFacts(visit);
     const line = await this.lines.findOpenByVisit(visit.id);
+    const patient = await this.vault.open(visit.patient);
     await this.audit.recordAccess({ actorType: 'user', actorId: doctor.userId, practiceId: doctor.practiceId, action: 'billing.coding_viewed', visitId });
     return {
       visit: { id: visit.id, dateOfService: facts.dateOfService, modality: visit.modality, media: visit.mediaSummary },
       practitioner: profile ? practitionerBilling(profile) : null,
-      patient: patientBillingOf(visit.patient),
-      context: profile ? await this.evaluator.context(visit, profile, visit.patient, null) : {},
+      patient: patientBillingOf(patient),
+      context: profile ? await this.evaluator.context(visit, profile, patient, null) : {},
       proposal: proposeCode(profile ? practitionerBilling(profile) : null, visit.modality, facts.dateOfService),
       fees: feesValidOn(facts.dateOfService),
       line: line ? toLineView(line) : null,
@@ -66,7 +70,7 @@ export class BillingLinesService {
     const existing = await this.lines.findOpenByVisit(visit.id);
     if (existing) return this.recodeLine(doctor, existing, coding, visit);
     const profile = await this.requireProfile(visit.doctorId);
-    const evaluated = await this.evaluator.evaluate(visit, visit.patient, profile, normalizeCoding(coding));
+    const evaluated = await this.evaluator.evaluate(visit, await this.vault.open(visit.patient), profile, normalizeCoding(coding));
     let lineId: string;
     try {
       lineId = await this.db.transaction(async () => {
@@ -140,7 +144,7 @@ export class BillingLinesService {
     if (line.state !== 'voided' || !line.batchId) throw new BillingException(BillingExceptionCode.LINE_NOT_VOIDED_EXPORT);
     if ((await this.lines.isReplaced(line.id)) || (await this.lines.findOpenByVisit(line.visitId))) throw new BillingException(BillingExceptionCode.ALREADY_REISSUED);
     const visit = await this.loadVisit(line.visitId);
-    const evaluated = await this.evaluator.evaluate(visit, visit.patient, await this.requireProfile(visit.doctorId), line.input.coding);
+    const evaluated = await this.evaluator.evaluate(visit, await this.vault.open(visit.patient), await this.requireProfile(visit.doctorId), line.input.coding);
     let newId: string;
     try {
       newId = await this.db.transaction(async () => {
@@ -178,11 +182,12 @@ export class BillingLinesService {
 
   // ---- shared ----
 
-  private async updateIdentity(actor: Actor, patient: PatientEntity, update: PatientIdentityUpdate, visitId: string | null): Promise<IdentityUpdated> {
+  private async updateIdentity(actor: Actor, row: PatientEntity, update: PatientIdentityUpdate, visitId: string | null): Promise<IdentityUpdated> {
+    const patient = await this.vault.open(row);
     const identity = normalizeIdentity(update);
     const changed = (Object.keys(identity) as (keyof typeof identity)[]).filter((k) => identity[k] !== patient[k]);
     return this.db.transaction(async () => {
-      await this.patients.updateIdentity(patient.id, identity);
+      await this.patients.update(patient.id, await this.vault.seal(patient.practiceId, patient.id, identity));
       // Which fields changed, not their values: the audit trail does not copy identifiers around.
       await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'billing.patient_identity_updated', visitId, detail: { patientId: patient.id, fields: changed } });
       const lines = await this.reevaluateEditable('patient_id', patient.id);
@@ -194,7 +199,7 @@ export class BillingLinesService {
     if (line.batchId) throw new BillingException(BillingExceptionCode.LINE_EXPORTED);
     if (line.state === 'voided') throw new BillingException(BillingExceptionCode.LINE_VOIDED);
     const visit = loadedVisit ?? (await this.loadVisit(line.visitId));
-    const evaluated = await this.evaluator.evaluate(visit, visit.patient, await this.requireProfile(visit.doctorId), normalizeCoding(coding));
+    const evaluated = await this.evaluator.evaluate(visit, await this.vault.open(visit.patient), await this.requireProfile(visit.doctorId), normalizeCoding(coding));
     await this.db.transaction(async () => {
       const done = await this.lines.updateEditable(line.id, { ...evaluated.fields, warningsAckBy: null, warningsAckAt: null });
       if (!done) throw new BillingException(BillingExceptionCode.LINE_CHANGED);
@@ -211,7 +216,7 @@ export class BillingLinesService {
       if (!profiles.has(visit.doctorId)) profiles.set(visit.doctorId, await this.profiles.findByUserId(visit.doctorId));
       const profile = profiles.get(visit.doctorId);
       if (!profile) continue;
-      const evaluated = await this.evaluator.evaluate(visit, visit.patient, profile, line.input.coding);
+      const evaluated = await this.evaluator.evaluate(visit, await this.vault.open(visit.patient), profile, line.input.coding);
       // Same results (by rule, severity and field): the biller's acknowledgement still stands.
       const unchanged = sameFindings(evaluated.fields.results, line.results);
       const patch = unchanged && line.state === 'ready' ? { ...evaluated.fields, state: line.state } : { ...evaluated.fields, warningsAckBy: null, warningsAckAt: null };
@@ -267,7 +272,7 @@ export function normalizeCoding(coding: LineCoding): LineCoding {
   };
 }
 
-function normalizeIdentity(update: PatientIdentityUpdate): Pick<PatientEntity, 'sex' | 'ins' | 'insOid' | 'identityStatus' | 'insuredNir' | 'beneficiaryRank' | 'regularDoctorRpps'> {
+function normalizeIdentity(update: PatientIdentityUpdate): Pick<Patient, 'sex' | 'ins' | 'insOid' | 'identityStatus' | 'insuredNir' | 'beneficiaryRank' | 'regularDoctorRpps'> {
   return {
     sex: update.sex,
     ins: update.ins?.toUpperCase() || null,

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { PatientEntity } from '../patients/patient.entity';
-import { PatientsRepository } from '../patients/patients.repository';
 import { VisitsModule } from '../visits/visits.module';
 import { BillingBatchEntity } from './billing-batch.entity';
 import { BillingController } from './billing.controller';
@@ -21,7 +20,7 @@ import { VisitCodingController } from './visit-coding.controller';
   imports: [TypeOrmModule.forFeature([BillingLineEntity, BillingBatchEntity, BillingProfileEntity, PatientEntity, UserEntity]), VisitsModule],
   controllers: [VisitCodingController, BillingController],
   providers: [
-    BillingLinesRepository, BillingBatchesRepository, BillingProfilesRepository, PatientsRepository,
+    BillingLinesRepository, BillingBatchesRepository, BillingProfilesRepository,
     LineEvaluator, BillingLinesService, PractitionersService, BillingExportService,
   ],
   exports: [BillingExportService, BillingProfilesRepository],

@@ -5,7 +5,7 @@ import type {
 } from '@visite/contracts';
 import { PracticesService } from '../practice/practices.service';
 import { isoDateIn } from '../../common/time/day-bounds';
-import type { PatientEntity } from '../patients/patient.entity';
+import type { Patient } from '../patients/patient';
 import type { VisitEntity } from '../visits/visit.entity';
 import type { BillingLineEntity } from './billing-line.entity';
 import type { BillingProfileEntity } from './billing-profile.entity';
@@ -48,7 +48,7 @@ export class LineEvaluator {
    * Without a coding (the coding screen before a choice) this line is assumed to count: the rules only
    * read these numbers for lines that do.
    */
-  async context(visit: VisitEntity, profile: BillingProfileEntity, patient: PatientEntity, coding: LineCoding | null): Promise<LineContext> {
+  async context(visit: VisitEntity, profile: BillingProfileEntity, patient: Patient, coding: LineCoding | null): Promise<LineContext> {
     const facts = await this.visitFacts(visit);
     const year = Number(facts.dateOfService.slice(0, 4));
     const practitioner = practitionerBilling(profile);
@@ -63,7 +63,7 @@ export class LineEvaluator {
     return context;
   }
 
-  async evaluate(visit: VisitEntity, patient: PatientEntity, profile: BillingProfileEntity, coding: LineCoding): Promise<EvaluatedLine> {
+  async evaluate(visit: VisitEntity, patient: Patient, profile: BillingProfileEntity, coding: LineCoding): Promise<EvaluatedLine> {
     const input: BillingLineInput = {
       practitioner: practitionerBilling(profile),
       patient: patientBillingOf(patient),
@@ -108,7 +108,7 @@ export function practitionerBilling(profile: BillingProfileEntity): Practitioner
   return { rpps, amNumber, profession, specialty, sector, optam, firstName, lastName };
 }
 
-export function patientBillingOf(patient: PatientEntity): PatientBilling {
+export function patientBillingOf(patient: Patient): PatientBilling {
   return {
     firstName: patient.firstName,
     lastName: patient.lastName,

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { CONSENT, consentText } from '../consent/consent-text';
 import { ConsentsRepository } from '../consent/consents.repository';
 import { MediaTokenService } from '../media/media-token.service';
+import { PatientVault } from '../patients/patient-vault';
 import { QueueService } from '../visits/queue.service';
 import { VisitException, VisitExceptionCode } from '../visits/visit.exception';
 import type { VisitEntity } from '../visits/visit.entity';
@@ -29,6 +30,7 @@ export class JoinService {
     private readonly media: MediaTokenService,
     private readonly audit: AuditService,
     private readonly db: Db,
+    private readonly vault: PatientVault,
   ) {}
 
   /** The visit a join token opens. Expired links still show a closed or running visit. */
@@ -78,7 +80,7 @@ export class JoinService {
     if (visit.status !== 'in_progress') throw new VisitException(VisitExceptionCode.VISIT_NOT_IN_PROGRESS);
     await this.requireConsent(visit);
     await this.audit.recordAccess({ actorType: 'patient', actorId: visit.patientId, practiceId: visit.practiceId, action: 'visit.media_joined', visitId: visit.id });
-    return this.media.mediaAccess({ sub: `patient-${visit.id}`, room: visit.id, role: 'patient', name: visit.patient.firstName });
+    return this.media.mediaAccess({ sub: `patient-${visit.id}`, room: visit.id, role: 'patient', name: (await this.vault.open(visit.patient)).firstName });
   }
 
   async end(token: string): Promise<void> {
@@ -102,7 +104,7 @@ export class JoinService {
     return {
       visitId: visit.id,
       status: visit.status,
-      patientFirstName: visit.patient.firstName,
+      patientFirstName: (await this.vault.open(visit.patient)).firstName,
       doctorName: visit.doctor.displayName,
       scheduledAt: visit.scheduledAt.toISOString(),
       consentGiven: !!consent?.accepted && consent.version === CONSENT.version,

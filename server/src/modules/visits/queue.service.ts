@@ -3,6 +3,7 @@ import type { VisitView, WaitingStatus } from '@visite/contracts';
 import { AppConfig } from '../../config/app-config';
 import { dayBounds } from '../../common/time/day-bounds';
 import { UsersRepository } from '../auth/users.repository';
+import { PatientVault } from '../patients/patient-vault';
 import { PracticesService } from '../practice/practices.service';
 import { PresenceService } from '../realtime/presence.service';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
@@ -25,6 +26,7 @@ export class QueueService implements BeforeApplicationShutdown {
     private readonly presence: PresenceService,
     private readonly publisher: RealtimePublisher,
     private readonly practices: PracticesService,
+    private readonly vault: PatientVault,
   ) {}
 
   /** A doctor's day in their practice's time zone. */
@@ -32,7 +34,8 @@ export class QueueService implements BeforeApplicationShutdown {
     const { start, end } = dayBounds(now, await this.timeZoneOf(doctorId));
     const entities = await this.visits.forDoctorDay(doctorId, start, end);
     const online = await this.presence.onlineVisitIds(entities.map((v) => v.id));
-    return { entities, views: entities.map((v) => toVisitView(v, online)) };
+    const patients = await this.vault.openMany(entities.map((v) => v.patient));
+    return { entities, views: entities.map((v, i) => toVisitView(v, patients[i]!, online)) };
   }
 
   /** Waiting status of one visit, as its patient sees it, among the statuses of its doctor's queue. */

@@ -1,7 +1,9 @@
 import type { VisitView } from '@visite/contracts';
+import { toPatientView, type Patient } from '../patients/patient';
 import type { VisitEntity } from './visit.entity';
 
-export function toVisitView(visit: VisitEntity, online: ReadonlySet<string>): VisitView {
+/** A visit as staff see it, with its patient opened (decrypted) by the caller. */
+export function toVisitView(visit: VisitEntity, patient: Patient, online: ReadonlySet<string>): VisitView {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     id: visit.id,
@@ -12,14 +14,7 @@ export function toVisitView(visit: VisitEntity, online: ReadonlySet<string>): Vi
     endedAt: iso(visit.endedAt),
     endedBy: visit.endedBy,
     doctor: { id: visit.doctor.id, displayName: visit.doctor.displayName },
-    patient: {
-      id: visit.patient.id,
-      firstName: visit.patient.firstName,
-      lastName: visit.patient.lastName,
-      birthDate: visit.patient.birthDate,
-      phone: visit.patient.phone,
-      email: visit.patient.email,
-    },
+    patient: toPatientView(patient),
     patientOnline: online.has(visit.id),
   };
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../messaging/outbox.module';
 import { PatientEntity } from '../patients/patient.entity';
-import { PatientsRepository } from '../patients/patients.repository';
 import { QueueService } from './queue.service';
 import { VisitEntity } from './visit.entity';
 import { VisitsController } from './visits.controller';
@@ -12,7 +11,7 @@ import { VisitsService } from './visits.service';
 @Module({
   imports: [TypeOrmModule.forFeature([VisitEntity, PatientEntity]), OutboxModule],
   controllers: [VisitsController],
-  providers: [VisitsRepository, PatientsRepository, VisitsService, QueueService],
+  providers: [VisitsRepository, VisitsService, QueueService],
   exports: [VisitsRepository, VisitsService, QueueService],
 })
 export class VisitsModule {}

@@ -8,7 +8,11 @@ import { UsersRepository } from '../auth/users.repository';
 import { MediaTokenService } from '../media/media-token.service';
 import { MessageScheduler } from '../messaging/message-scheduler.service';
 import { SfuControlService } from '../media/sfu-control.service';
+import type { patientInputSchema } from '@visite/contracts';
+import type { z } from 'zod';
+import { PatientVault } from '../patients/patient-vault';
 import { PatientsRepository } from '../patients/patients.repository';
+import { PatientsService } from '../patients/patients.service';
 import { AccessException, AccessExceptionCode } from '../practice/access.exception';
 import { AccessService } from '../practice/access.service';
 import type { Actor } from '../practice/actor';
@@ -30,7 +34,9 @@ export class VisitsService {
   constructor(
     private readonly config: AppConfig,
     private readonly visits: VisitsRepository,
-    private readonly patients: PatientsRepository,
+    private readonly patients: PatientsService,
+    private readonly vault: PatientVault,
+    private readonly patientRows: PatientsRepository,
     private readonly users: UsersRepository,
     private readonly queue: QueueService,
     private readonly presence: PresenceService,
@@ -53,13 +59,15 @@ export class VisitsService {
     }
     const token = randomToken();
     const joinExpiresAt = this.joinExpiry(scheduledAt);
+    let reused = !!existing;
     const visitId = await this.db.transaction(async () => {
-      let patient = existing;
-      if (!patient) {
-        const p = input.patient!;
-        patient = await this.patients.create({ practiceId: actor.practiceId, firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, phone: p.phone || null, email: p.email || null });
+      let patientId = existing?.id;
+      if (!patientId) {
+        const chosen = await this.patients.forNewVisit(actor, input.patient as z.output<typeof patientInputSchema>);
+        patientId = chosen.patientId;
+        reused = chosen.reused;
       }
-      const patientId = patient.id;
+      const patient = await this.vault.open((await this.patientRows.findById(patientId))!);
       const id = await this.visits.create({ practiceId: actor.practiceId, doctorId, patientId, status: 'scheduled', scheduledAt, joinTokenHash: hashToken(token), joinExpiresAt });
       await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.created', visitId: id, detail: { patientId, doctorId } });
       // The invitation and the reminders exist if and only if the visit does.
@@ -68,7 +76,7 @@ export class VisitsService {
     });
     this.messages.wake();
     void this.queue.publish(doctorId);
-    return this.withLink(await this.load(visitId), token, joinExpiresAt);
+    return { ...(await this.withLink(await this.load(visitId), token, joinExpiresAt)), patientReused: reused };
   }
 
   async today(actor: Actor, doctorId?: string): Promise<DoctorQueue> {
@@ -128,7 +136,7 @@ export class VisitsService {
       if (!done && !cancelled) throw new VisitException(isClosed(visit.status) ? VisitExceptionCode.VISIT_CLOSED : VisitExceptionCode.VISIT_NOT_IN_PROGRESS);
       // The messages the move causes commit with it: a cancellation; reminders no longer due.
       if (done) await this.messages.visitEnded(visit.id);
-      else await this.messages.visitCancelled(visit);
+      else await this.messages.visitCancelled({ ...visit, patient: await this.vault.open(visit.patient) });
       await this.audit.record({ actorType, actorId, practiceId: visit.practiceId, action: done ? 'visit.completed' : 'visit.cancelled', visitId: visit.id });
       return done;
     });
@@ -175,7 +183,7 @@ export class VisitsService {
   }
 
   private async view(visit: VisitEntity): Promise<VisitView> {
-    return toVisitView(visit, await this.presence.onlineVisitIds([visit.id]));
+    return toVisitView(visit, await this.vault.open(visit.patient), await this.presence.onlineVisitIds([visit.id]));
   }
 
   private async withLink(visit: VisitEntity, token: string, joinExpiresAt: Date): Promise<VisitWithLink> {
