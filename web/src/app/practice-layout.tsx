@@ -21,6 +21,7 @@ function PracticeHeader() {
   const auth = useAuth();
   const navigate = useNavigate();
   const { t } = useTranslation();
+  const { t: tp } = useTranslation('practice');
   return (
     <header className="app-header">
       <div className="app-header-nav">
@@ -28,10 +29,25 @@ function PracticeHeader() {
           {t('appName')}
         </Link>
         <nav aria-label={t('nav.main')}>
-          {auth.user?.role === 'doctor' && (
-            <NavLink to="/" end className="nav-link" data-testid="nav-queue">
-              {t('nav.queue')}
-            </NavLink>
+          {(auth.user?.role === 'doctor' || auth.user?.role === 'assistant') && (
+            <>
+              <NavLink to="/" end className="nav-link" data-testid="nav-queue">
+                {t('nav.queue')}
+              </NavLink>
+              <NavLink to="/patients" className="nav-link" data-testid="nav-patients">
+                {tp('nav.patients')}
+              </NavLink>
+            </>
+          )}
+          {auth.user?.role === 'admin' && (
+            <>
+              <NavLink to="/admin/staff" className="nav-link" data-testid="nav-staff">
+                {tp('nav.staff')}
+              </NavLink>
+              <NavLink to="/admin/practice" className="nav-link" data-testid="nav-practice">
+                {tp('nav.practice')}
+              </NavLink>
+            </>
           )}
           {canUseBilling(auth.user?.role) && (
             <NavLink to="/billing" className="nav-link" data-testid="nav-billing">
@@ -42,7 +58,10 @@ function PracticeHeader() {
       </div>
       <div className="app-header-user">
         <LanguageSwitcher />
-        <span className="muted">{auth.user?.displayName}</span>
+        <span className="muted">
+          {auth.user?.displayName}
+          {auth.user?.practice && ` · ${auth.user.practice.name}`}
+        </span>
         <button
           type="button"
           className="btn btn-link"

@@ -1,8 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate } from 'react-router-dom';
 import { useAuth } from '../features/auth/auth-context';
-import { BILLING_ROLES, homePathFor } from '../features/auth/home-path';
+import { BILLING_ROLES, CARE_ROLES, homePathFor } from '../features/auth/home-path';
 import { LoginPage } from '../features/auth/login-page';
+import { SetPasswordPage } from '../features/auth/set-password-page';
+import { PracticeSettingsPage } from '../features/admin/practice-settings-page';
+import { StaffPage } from '../features/admin/staff-page';
+import { PatientPage } from '../features/patients/patient-page';
+import { PatientsPage } from '../features/patients/patients-page';
 import { RequireRole } from '../features/auth/require-role';
 import { BillingPage } from '../features/billing/billing-page';
 import { CodingPage } from '../features/coding/coding-page';
@@ -26,7 +31,7 @@ function NotFound() {
   );
 }
 
-/** `/`: the queue for doctors; billing staff and admins start on /billing. */
+/** `/`: the queue for doctors and assistants; billing staff start on /billing, admins on the staff screen. */
 function Home() {
   const { user } = useAuth();
   const home = homePathFor(user?.role);
@@ -35,14 +40,20 @@ function Home() {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/set-password/:token', element: <SetPasswordPage /> },
   // The patient's flow composes the join feature with the consultation feature here, so features stay apart.
   { path: '/join/:token', element: <JoinPage renderConsultation={(props) => <PatientConsultation {...props} />} /> },
   {
     element: <PracticeLayout />,
     children: [
       { path: '/', element: <Home /> },
-      { path: '/visits/:visitId/room', element: <DoctorRoomPage /> },
-      { path: '/visits/:visitId/coding', element: <CodingPage /> },
+      // The consultation room and the coding are the visit's doctor's only (an assistant never joins).
+      { path: '/visits/:visitId/room', element: <RequireRole roles={['doctor']}><DoctorRoomPage /></RequireRole> },
+      { path: '/visits/:visitId/coding', element: <RequireRole roles={['doctor']}><CodingPage /></RequireRole> },
+      { path: '/patients', element: <RequireRole roles={CARE_ROLES}><PatientsPage /></RequireRole> },
+      { path: '/patients/:patientId', element: <RequireRole roles={CARE_ROLES}><PatientPage /></RequireRole> },
+      { path: '/admin/staff', element: <RequireRole roles={['admin']}><StaffPage /></RequireRole> },
+      { path: '/admin/practice', element: <RequireRole roles={['admin']}><PracticeSettingsPage /></RequireRole> },
       {
         path: '/billing',
         element: (

@@ -1,9 +1,9 @@
 import { canUseBilling, homePathFor, landingAfterLogin } from './home-path';
 
 describe('home path by role', () => {
-  it('sends billing staff and admins to /billing, doctors to the queue', () => {
+  it('sends billing staff to /billing, admins to the staff screen, doctors and assistants to the queue', () => {
     expect(homePathFor('billing')).toBe('/billing');
-    expect(homePathFor('admin')).toBe('/billing');
+    expect(homePathFor('admin')).toBe('/admin/staff');
     expect(homePathFor('doctor')).toBe('/');
     expect(homePathFor('assistant')).toBe('/');
     expect(homePathFor(undefined)).toBe('/');

@@ -7,8 +7,12 @@ export function canUseBilling(role: UserRole | undefined): boolean {
   return !!role && BILLING_ROLES.includes(role);
 }
 
-/** Where a practice user starts: billing staff and admins on /billing, doctors (and others) on the queue. */
+/** Roles that work on the queues and the patient directory. */
+export const CARE_ROLES: readonly UserRole[] = ['doctor', 'assistant'];
+
+/** Where a practice user starts: admins on the staff screen, billing staff on /billing, doctors and assistants on the queue. */
 export function homePathFor(role: UserRole | undefined): string {
+  if (role === 'admin') return '/admin/staff';
   return canUseBilling(role) ? '/billing' : '/';
 }
 

@@ -12,8 +12,10 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const { t } = useTranslation('auth');
+  const { t: tp } = useTranslation('practice');
   useDocumentTitle(t('documentTitle'));
-  const [email, setEmail] = useState('');
+  const arrived = location.state as { email?: string; passwordSet?: boolean } | null;
+  const [email, setEmail] = useState(arrived?.email ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -36,6 +38,11 @@ export function LoginPage() {
     <CardPage>
       <h1>{t('title')}</h1>
       <p className="muted">{t('subtitle')}</p>
+      {arrived?.passwordSet && (
+        <p className="form-ok" role="status" data-testid="password-set-notice">
+          {tp('setPassword.done')}
+        </p>
+      )}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <label className="field">
           <span>{t('email')}</span>

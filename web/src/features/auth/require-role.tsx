@@ -14,7 +14,7 @@ export function RequireRole({ roles, children }: { roles: readonly UserRole[]; c
   if (user && roles.includes(user.role)) return <>{children}</>;
   return (
     <CardPage>
-      <Notice tone="warning" title={t('forbiddenTitle')}>
+      <Notice tone="warning" title={t('forbiddenTitle')} testId="forbidden-role">
         <p>{t('forbidden')}</p>
       </Notice>
       <Link to={homePathFor(user?.role)} className="btn btn-primary">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth/auth-context';
 import type { VisitView, VisitWithLink } from '@visite/contracts';
 import { errorMessage } from '../../shared/api/api-error';
 import { Notice } from '../../shared/ui/notice';
@@ -23,9 +24,19 @@ function useNow(intervalMs: number): number {
   return now;
 }
 
+/**
+ * Today's queue. A doctor works on their own; an assistant on the queue of a doctor they assist (a
+ * selector when several) and can schedule, send new links and messages, but never admit or join.
+ */
 export function QueuePage() {
   const { t } = useTranslation('queue');
-  const queue = useLiveQueue();
+  const { t: tp } = useTranslation('practice');
+  const { user } = useAuth();
+  const assists = user?.role === 'assistant' ? user.assists : [];
+  const [chosenDoctor, setChosenDoctor] = useState<string | undefined>(undefined);
+  const doctorId = user?.role === 'assistant' ? (chosenDoctor ?? assists[0]?.id) : undefined;
+  const canCall = user?.role === 'doctor';
+  const queue = useLiveQueue(doctorId);
   const navigate = useNavigate();
   const now = useNow(30_000);
   const [link, setLink] = useState<VisitWithLink | null>(null);
@@ -78,10 +89,24 @@ export function QueuePage() {
       <section className="panel queue-panel" aria-labelledby="queue-title">
         <div className="row-between">
           <h1 id="queue-title">{t('title')}</h1>
+          {assists.length > 1 && (
+            <label className="field inline">
+              <span>{tp('queue.doctor')}</span>
+              <select data-testid="queue-doctor" value={doctorId} onChange={(e) => setChosenDoctor(e.target.value)}>
+                {assists.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.displayName}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {assists.length === 1 && <span className="muted">{assists[0]!.displayName}</span>}
           <span className={queue.live ? 'live live-on' : 'live live-off'} role="status">
             {queue.live ? t('live') : t('offlineLive')}
           </span>
         </div>
+        {user?.role === 'assistant' && assists.length === 0 && <Notice tone="warning">{tp('queue.noDoctor')}</Notice>}
         {queue.realtimeProblem && <Notice tone="warning">{queue.realtimeProblem}</Notice>}
         {queue.error && <Notice tone="error">{queue.error}</Notice>}
         {actionError && <Notice tone="error">{actionError}</Notice>}
@@ -95,6 +120,7 @@ export function QueuePage() {
                 visit={visit}
                 now={now}
                 busy={busyId === visit.id}
+                canCall={canCall}
                 onAdmit={(v) => void admit(v)}
                 onJoin={(v) => navigate(`/visits/${encodeURIComponent(v.id)}/room`)}
                 onNewLink={(v) => void reissue(v)}
@@ -105,8 +131,8 @@ export function QueuePage() {
       </section>
       <aside className="queue-side">
         {link && <LinkPanel created={link} onClose={() => setLink(null)} />}
-        <NewVisitFormCard onCreated={onCreated} />
-        <WaitingMessageForm />
+        <NewVisitFormCard doctorId={doctorId} onCreated={onCreated} />
+        <WaitingMessageForm doctorId={doctorId} />
       </aside>
     </div>
   );

@@ -8,12 +8,14 @@ interface Props {
   visit: VisitView;
   now: number;
   busy: boolean;
+  /** The visit's doctor may admit and join; an assistant manages the queue without entering calls. */
+  canCall: boolean;
   onAdmit: (visit: VisitView) => void;
   onJoin: (visit: VisitView) => void;
   onNewLink: (visit: VisitView) => void;
 }
 
-export function QueueRow({ visit, now, busy, onAdmit, onJoin, onNewLink }: Props) {
+export function QueueRow({ visit, now, busy, canCall, onAdmit, onJoin, onNewLink }: Props) {
   const { t } = useTranslation('queue');
   const format = useFormat();
   const name = `${visit.patient.firstName} ${visit.patient.lastName}`;
@@ -47,17 +49,17 @@ export function QueueRow({ visit, now, busy, onAdmit, onJoin, onNewLink }: Props
             {t('newLink')}
           </button>
         )}
-        {visit.status === 'waiting' && (
+        {canCall && visit.status === 'waiting' && (
           <button type="button" data-testid="admit-button" className="btn btn-primary" disabled={busy} onClick={() => onAdmit(visit)}>
             {busy ? t('admitting') : t('admit')}
           </button>
         )}
-        {visit.status === 'completed' && (
+        {canCall && visit.status === 'completed' && (
           <Link to={`/visits/${encodeURIComponent(visit.id)}/coding`} data-testid="code-visit-link" className="btn btn-secondary">
             {t('codeVisit')}
           </Link>
         )}
-        {visit.status === 'in_progress' && (
+        {canCall && visit.status === 'in_progress' && (
           <button type="button" data-testid="join-room-button" className="btn btn-primary" onClick={() => onJoin(visit)}>
             {t('joinRoom')}
           </button>

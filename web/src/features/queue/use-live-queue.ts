@@ -24,7 +24,7 @@ export interface LiveQueue {
 }
 
 /** Today's queue: one HTTP load, then live snapshots over the realtime socket (`queue.subscribe`, `queue.updated`). */
-export function useLiveQueue(): LiveQueue {
+export function useLiveQueue(doctorId?: string): LiveQueue {
   const { t } = useTranslation('queue');
   const [visits, setVisits] = useState<VisitView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +45,7 @@ export function useLiveQueue(): LiveQueue {
   }, []);
 
   const refresh = useCallback(() => {
-    queueApi.today().then(
+    queueApi.today(doctorId).then(
       (queue) => {
         setError(null);
         apply(queue.visits);
@@ -55,14 +55,14 @@ export function useLiveQueue(): LiveQueue {
         else setError(errorMessage(e));
       },
     );
-  }, [apply]);
+  }, [apply, doctorId]);
 
   useEffect(() => {
     refresh();
     const socket = connectRealtime();
     socket.on('connect', () => {
       setRealtimeProblem(null);
-      requestWithAck<{ visits: VisitView[] }>(socket, 'queue.subscribe', {}).then(
+      requestWithAck<{ visits: VisitView[] }>(socket, 'queue.subscribe', doctorId ? { doctorId } : {}).then(
         (snapshot) => {
           setLive(true);
           apply(snapshot.visits);
@@ -86,7 +86,7 @@ export function useLiveQueue(): LiveQueue {
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, [apply, refresh]);
+  }, [apply, refresh, doctorId]);
 
   // Title alert until the doctor comes back to the tab.
   useEffect(() => {

@@ -3,6 +3,8 @@ import { createVisitSchema, isIsoDate, type CreateVisitRequest } from '@visite/c
 export interface NewVisitForm {
   firstName: string;
   lastName: string;
+  /** Optional: the birth name when it differs from the name in use. */
+  birthName?: string;
   birthDate: string;
   phone: string;
   email: string;
@@ -53,6 +55,7 @@ export function validateNewVisit(form: NewVisitForm, today = new Date()): { requ
       firstName,
       lastName,
       birthDate: form.birthDate,
+      ...(form.birthName?.trim() ? { birthName: form.birthName.trim() } : {}),
       ...(phone ? { phone } : {}),
       ...(email ? { email } : {}),
     },
@@ -62,7 +65,10 @@ export function validateNewVisit(form: NewVisitForm, today = new Date()): { requ
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[1];
-      if (typeof field === 'string' && field in form && !errors[field as keyof NewVisitForm]) errors[field as keyof NewVisitForm] = `newVisit.errors.${field as keyof NewVisitForm}`;
+      // The birth name has no message of its own here: the server's refusal is shown instead.
+      if (field === 'birthName') continue;
+      type Checked = Exclude<keyof NewVisitForm, 'birthName'>;
+      if (typeof field === 'string' && field in form && !errors[field as Checked]) errors[field as Checked] = `newVisit.errors.${field as Checked}`;
     }
   }
   if (Object.keys(errors).length > 0) return { errors };

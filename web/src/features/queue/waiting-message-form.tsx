@@ -4,7 +4,7 @@ import { errorMessage } from '../../shared/api/api-error';
 import { queueApi } from './queue-api';
 
 
-export function WaitingMessageForm() {
+export function WaitingMessageForm({ doctorId }: { doctorId?: string }) {
   const { t } = useTranslation('queue');
   const [message, setMessage] = useState('');
   const [feedback, setFeedback] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
@@ -14,7 +14,7 @@ export function WaitingMessageForm() {
     setSending(true);
     setFeedback(null);
     try {
-      await queueApi.sendMessage(text);
+      await queueApi.sendMessage(text, doctorId);
       setFeedback({ tone: 'ok', text: text ? t('message.sent') : t('message.cleared') });
       if (!text) setMessage('');
     } catch (e) {
