@@ -145,3 +145,50 @@ export class BillingPages {
     return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
   }
 }
+
+/** The admin's staff screen. */
+export class AdminPages {
+  constructor(readonly page: Page, private readonly baseUrl: string) {}
+
+  async login(email = 'admin@visite.local', password = 'visite-demo'): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/login`);
+    await byId(this.page, 'login-email').fill(email);
+    await byId(this.page, 'login-password').fill(password);
+    await byId(this.page, 'login-submit').click();
+    await byId(this.page, 'invite-email').waitFor();
+  }
+
+  /** Invites an assistant of the named doctors; returns the set-password link shown to copy. */
+  async inviteAssistant(name: string, email: string, doctorNames: string[]): Promise<string> {
+    await byId(this.page, 'invite-name').fill(name);
+    await byId(this.page, 'invite-email').fill(email);
+    await byId(this.page, 'invite-role').selectOption('assistant');
+    for (const doctor of doctorNames) await this.page.getByLabel(doctor).check();
+    await byId(this.page, 'invite-submit').click();
+    const link = byId(this.page, 'password-link');
+    await link.waitFor();
+    return link.inputValue();
+  }
+
+  async staffStatus(email: string): Promise<string | null> {
+    await this.page.reload();
+    const row = this.page.locator(`[data-testid="staff-row"][data-email="${email}"]`);
+    await row.waitFor();
+    return row.getAttribute('data-status');
+  }
+}
+
+/** Someone opening their set-password link, then signing in. */
+export class SetPasswordPages {
+  constructor(readonly page: Page) {}
+
+  async setPasswordAndSignIn(link: string, password: string): Promise<void> {
+    await this.page.goto(link);
+    await byId(this.page, 'set-password').fill(password);
+    await byId(this.page, 'set-password-confirm').fill(password);
+    await byId(this.page, 'set-password-submit').click();
+    await byId(this.page, 'password-set-notice').waitFor();
+    await byId(this.page, 'login-password').fill(password);
+    await byId(this.page, 'login-submit').click();
+  }
+}
