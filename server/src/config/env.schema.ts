@@ -107,6 +107,7 @@ export const envSchema = z
   .refine((env) => env.VISITE_MASTER_KEY || env.VISITE_MASTER_KEY_FILE, {
     message: 'set VISITE_MASTER_KEY (32 bytes, hex or base64) or VISITE_MASTER_KEY_FILE: it protects the patients’ data at rest (generate one with: openssl rand -base64 32)',
     path: ['VISITE_MASTER_KEY'],
+  })
   .refine((env) => env.DATA_ENCRYPTION_KEY || env.DATA_ENCRYPTION_KEY_FILE, {
     message: 'set DATA_ENCRYPTION_KEY (32 random bytes, base64: openssl rand -base64 32) or DATA_ENCRYPTION_KEY_FILE',
     path: ['DATA_ENCRYPTION_KEY'],

@@ -2,6 +2,8 @@ import type { MessageView, OutboxMessageDetail, OutboxPage } from '@visite/contr
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { PracticeSettings } from '@visite/contracts';
+import { PatientVault } from '../../src/modules/patients/patient-vault';
+import { PatientsRepository } from '../../src/modules/patients/patients.repository';
 import { Db } from '../../src/database/db';
 import { MessageScheduler } from '../../src/modules/messaging/message-scheduler.service';
 import { PracticesRepository } from '../../src/modules/practice/practices.repository';
@@ -34,8 +36,10 @@ async function reschedule(t: TestApp, visitId: string, scheduledAt: Date): Promi
   const db = t.app.get(Db);
   await db.transaction(async () => {
     await db.manager.query(`UPDATE visits SET scheduled_at = $2 WHERE id = $1`, [visitId, scheduledAt]);
-    const [row] = await db.manager.query(`SELECT v.practice_id, p.email, p.phone FROM patients p JOIN visits v ON v.patient_id = p.id WHERE v.id = $1`, [visitId]);
-    await scheduler.visitRescheduled({ id: visitId, practiceId: row.practice_id, scheduledAt, patient: { email: row.email, phone: row.phone } });
+    const [row] = await db.manager.query(`SELECT v.practice_id, v.patient_id FROM visits v WHERE v.id = $1`, [visitId]);
+    // Contact details are encrypted at rest: read them as the application does.
+    const patient = await t.app.get(PatientVault).open((await t.app.get(PatientsRepository).findById(row.patient_id))!);
+    await scheduler.visitRescheduled({ id: visitId, practiceId: row.practice_id, scheduledAt, patient: { email: patient.email, phone: patient.phone } });
   });
   scheduler.wake();
 }

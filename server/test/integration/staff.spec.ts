@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { dayBounds } from '../../src/common/time/day-bounds';
 import { PracticesRepository } from '../../src/modules/practice/practices.repository';
+import { PracticesService } from '../../src/modules/practice/practices.service';
 import { connectRealtime, createPractice, createStaff, startTestApp, type Doctor, type TestApp } from '../factories/test-app';
 
 const tokenOf = (link: PasswordLinkView) => link.setPasswordUrl.split('/set-password/')[1]!;
@@ -144,7 +145,7 @@ describe('staff accounts: invitation, set password, disable, reset (real Postgre
     const here = await schedule(doctor);
     expect(await todayOf(doctor)).toContain(here);
     const pagoPago = await createPractice(t);
-    await t.app.get(PracticesRepository).update(pagoPago, { name: 'Cabinet Pago Pago', settings: { timeZone: 'Pacific/Pago_Pago', phone: null, address: null, language: 'fr' } });
+    await t.app.get(PracticesRepository).update(pagoPago, { name: 'Cabinet Pago Pago', settings: t.app.get(PracticesService).defaultSettings({ timeZone: 'Pacific/Pago_Pago' }) });
     const otherDoctor = await createStaff(t, 'doctor', 'Dr Pago', pagoPago);
     const there = await schedule(otherDoctor);
     expect(await todayOf(otherDoctor)).not.toContain(there);

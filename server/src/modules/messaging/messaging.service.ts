@@ -16,6 +16,11 @@ import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../practice/access.service';
 import type { Actor } from '../practice/actor';
 import type { VisitEntity } from '../visits/visit.entity';
+import type { Patient } from '../patients/patient';
+import { PatientVault } from '../patients/patient-vault';
+
+/** A visit with its patient opened (decrypted): what messages are addressed and labelled with. */
+export type ClearVisit = Omit<VisitEntity, 'patient' | 'assignId'> & { patient: Patient };
 import { maskEmail, maskPhone } from './mask';
 import type { RenderedMessage } from './message-renderer';
 import { MessageScheduler } from './message-scheduler.service';
@@ -36,10 +41,11 @@ export class MessagingService {
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly db: Db,
+    private readonly vault: PatientVault,
   ) {}
 
   async forVisit(actor: Actor, visitId: string): Promise<VisitMessages> {
-    const visit = await this.access.visit(actor, visitId, 'view');
+    const visit = await this.clear(await this.access.visit(actor, visitId, 'view'));
     const rows = await this.outbox.forVisit(visitId);
     return { messages: rows.map((m) => this.view(m, visit)) };
   }
@@ -53,7 +59,7 @@ export class MessagingService {
     const rows = await this.outbox.page({ practiceId: actor.practiceId, doctorIds }, { state: query.state, before }, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    return { messages: page.map((m) => this.entry(m, m.visit!)), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+    return { messages: await Promise.all(page.map(async (m) => this.entry(m, await this.clear(m.visit!)))), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
   }
 
   /** The message as it was rendered; reading it is recorded in the audit trail. */
@@ -62,7 +68,7 @@ export class MessagingService {
     await this.audit.recordAccess({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'message.viewed', visitId: message.visitId, detail: { messageId: id } });
     const content = this.content(message);
     return {
-      ...this.entry(message, message.visit!),
+      ...this.entry(message, await this.clear(message.visit!)),
       content: content ? { language: content.language, to: content.to, subject: content.subject, text: content.text, ics: content.ics?.content ?? null } : null,
     };
   }
@@ -73,7 +79,7 @@ export class MessagingService {
    */
   async resend(actor: Actor, id: string): Promise<ResendResult> {
     const original = await this.owned(actor, id, 'manage');
-    const visit = original.visit!;
+    const visit = await this.clear(original.visit!);
     if (!RESENDABLE_STATES.includes(original.state)) throw new MessagingException(MessagingExceptionCode.MESSAGE_ON_ITS_WAY);
     if (staleOutcome(original.kind, visit.status)) throw new MessagingException(MessagingExceptionCode.MESSAGE_OUTDATED);
     if (!(original.channel === 'email' ? visit.patient.email : visit.patient.phone)) throw new MessagingException(MessagingExceptionCode.NO_ADDRESS_FOR_CHANNEL);
@@ -106,7 +112,11 @@ export class MessagingService {
     }
   }
 
-  private view(m: OutboxMessageEntity, visit: VisitEntity): MessageView {
+  private async clear(visit: VisitEntity): Promise<ClearVisit> {
+    return { ...visit, patient: await this.vault.open(visit.patient) };
+  }
+
+  private view(m: OutboxMessageEntity, visit: ClearVisit): MessageView {
     const rendered = this.content(m);
     const address = rendered?.to ?? (m.channel === 'email' ? visit.patient.email : visit.patient.phone);
     return {
@@ -130,7 +140,7 @@ export class MessagingService {
     };
   }
 
-  private entry(m: OutboxMessageEntity, visit: VisitEntity): OutboxEntry {
+  private entry(m: OutboxMessageEntity, visit: ClearVisit): OutboxEntry {
     return { ...this.view(m, visit), patientName: `${visit.patient.firstName} ${visit.patient.lastName}`, doctorName: visit.doctor.displayName, scheduledAt: visit.scheduledAt.toISOString() };
   }
 }

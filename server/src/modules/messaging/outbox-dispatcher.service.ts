@@ -13,6 +13,8 @@ import { type PracticeFacts, PracticeFactsService } from './practice-facts';
 import { nextRetryDelaySeconds } from './retry-policy';
 import { type DeliveryResult, MailTransport, SmsProvider } from './transports/delivery';
 import { VisitMessagingRepository } from './visit-messaging.repository';
+import type { Patient } from '../patients/patient';
+import { PatientVault } from '../patients/patient-vault';
 
 /** The sealing context of a rendered message. */
 export const contentContext = (messageId: string) => `outbox-content:${messageId}`;
@@ -40,6 +42,7 @@ export class OutboxDispatcher {
     private readonly box: SecretBox,
     private readonly mail: MailTransport,
     private readonly sms: SmsProvider,
+    private readonly vault: PatientVault,
   ) {}
 
   async deliver(row: ClaimedMessage): Promise<void> {
@@ -59,7 +62,7 @@ export class OutboxDispatcher {
       link = `${this.config.publicUrl}/join/${token}`;
     }
     const practice = await this.practice.of(visit.practiceId);
-    const rendered = this.render(row, visit, practice, link);
+    const rendered = this.render(row, { ...visit, patient: await this.vault.open(visit.patient) }, practice, link);
     if (!rendered) return this.record(row, { state: 'failed', outcome: 'no_address' });
     if (!(await this.outbox.saveContent(row.id, row.claimToken, this.box.seal(JSON.stringify(rendered), contentContext(row.id))))) {
       this.logger.warn(`message ${row.id}: claim lost before sending, left to the node that holds it`);
@@ -118,7 +121,7 @@ export class OutboxDispatcher {
     }
   }
 
-  private render(row: ClaimedMessage, visit: VisitEntity, practice: PracticeFacts, link: string | null): RenderedMessage | null {
+  private render(row: ClaimedMessage, visit: Omit<VisitEntity, 'patient' | 'assignId'> & { patient: Patient }, practice: PracticeFacts, link: string | null): RenderedMessage | null {
     const address = row.channel === 'email' ? visit.patient.email : visit.patient.phone;
     if (!address) return null;
     return renderMessage({

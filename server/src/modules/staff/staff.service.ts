@@ -73,8 +73,9 @@ export class StaffService {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new StaffException(StaffExceptionCode.EMAIL_TAKEN);
       throw error;
     }
-    // The durable outbox (e-mail by SMTP) is not on main yet: the admin copies the link from the answer.
-    // Once it is, enqueue the invitation e-mail here, in the transaction above, with `setPasswordUrl`.
+    // E-mail sending: the outbox (modules/messaging) carries messages to patients about a visit only (its
+    // rows need a visit). A staff invitation needs a message kind of its own without a visit. Enqueue it
+    // inside the transaction above, with `setPasswordUrl`, once that kind exists. Until then the admin copies the link.
     return this.linkView(actor, userId, token, expiresAt);
   }
 
@@ -131,7 +132,7 @@ export class StaffService {
       await this.tokens.issue(user.id, hashToken(token), purpose, expiresAt);
       await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'staff.password_link_issued', detail: { userId, purpose } });
     });
-    // Outbox: enqueue the reset e-mail here once the outbox module is on main (see invite()).
+    // E-mail sending: enqueue the reset message in the transaction above, as for invite().
     return this.linkView(actor, user.id, token, expiresAt);
   }
 

@@ -33,12 +33,17 @@ function toForm(p: PracticeView): Form {
 export function PracticeSettingsPage() {
   const { t } = useTranslation('practice');
   const [form, setForm] = useState<Form | null>(null);
+  // Settings this form does not edit (reminders...) are sent back as they were.
+  const [loaded, setLoaded] = useState<PracticeView | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    adminApi.practice().then((p) => setForm(toForm(p)), (e: unknown) => setLoadError(e instanceof Error ? e : new Error(String(e))));
+    adminApi.practice().then((p) => {
+      setLoaded(p);
+      setForm(toForm(p));
+    }, (e: unknown) => setLoadError(e instanceof Error ? e : new Error(String(e))));
   }, []);
 
   if (loadError) return <LoadFailure error={loadError}>{null}</LoadFailure>;
@@ -58,12 +63,14 @@ export function PracticeSettingsPage() {
       const saved = await adminApi.updatePractice({
         name: form.name.trim(),
         settings: {
+          ...loaded!.settings,
           timeZone: form.timeZone,
           phone: form.phone.trim() || null,
           address: hasAddress ? { street: form.street.trim(), postalCode: form.postalCode.trim(), city: form.city.trim(), country: 'FR' } : null,
           language: form.language,
         },
       });
+      setLoaded(saved);
       setForm(toForm(saved));
       setFeedback({ ok: true, text: t('settings.saved') });
     } catch (e) {
