@@ -295,7 +295,7 @@ describe('without a mail server: the outbox in the app', () => {
   afterAll(() => t.close());
 
   it('keeps the e-mail and the SMS readable in the outbox, with the link and the ICS', async () => {
-    const created = await createVisit(t, doctor, { firstName: 'Lucie', email: 'lucie@example.fr', phone: '+33633333333' }, { scheduledAt: inTwoDays().toISOString() });
+    const created = await createVisit(t, doctor, { firstName: 'Lucie', lastName: 'Durand', email: 'lucie@example.fr', phone: '+33633333333' }, { scheduledAt: inTwoDays().toISOString() });
     const kept = await messageInState(t, doctor, created.visit.id, invitationEmail, 'kept');
     expect(kept).toMatchObject({ outcome: 'no_mail_server', recipient: 'l•••@example.fr', resendable: true });
     const sms = await messageInState(t, doctor, created.visit.id, (m) => m.channel === 'sms' && m.kind === 'invitation', 'kept');
