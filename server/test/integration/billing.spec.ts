@@ -312,7 +312,8 @@ describe('billing: coding, review and export batches (real PostgreSQL)', () => {
       const [{ left }] = await db.query(`SELECT COUNT(*)::int AS left FROM billing_lines WHERE doctor_id = $1 AND state = 'ready'`, [other.id]);
       expect(left).toBe(0);
     }
-  });
+    // 4,500 lines exported, hashed and read back in three rounds: minutes, not seconds, on a loaded 2-core machine.
+  }, 180_000);
 
   it('lists lines by period, doctor and state with counts and keyset pages, and shows each doctor’s F7 share', async () => {
     const page1: BillingLinesPage = (await asBiller('get', `/api/billing/lines?doctorId=${doctor.id}&limit=2`).expect(200)).body;
