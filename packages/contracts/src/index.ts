@@ -9,6 +9,7 @@ export * from './billing/types';
 export * from './http/billing';
 export * from './http/practice';
 export * from './http/staff';
+export * from './http/audit';
 export * from './http/common';
 export * from './input/safe-input';
 export * from './input/primitives';
