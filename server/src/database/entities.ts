@@ -1,3 +1,4 @@
+import { AuditChainHeadEntity } from '../modules/audit/audit-chain-head.entity';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
@@ -16,4 +17,4 @@ import { PasswordTokenEntity } from '../modules/staff/password-token.entity';
 import { VisitEntity } from '../modules/visits/visit.entity';
 
 export const ENTITIES = [
-  PracticeEntity, PracticeKeyEntity, AssistantLinkEntity, PasswordTokenEntity, PatientDistinctPairEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity];
+  PracticeEntity, PracticeKeyEntity, AssistantLinkEntity, PasswordTokenEntity, PatientDistinctPairEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, AuditChainHeadEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity];
