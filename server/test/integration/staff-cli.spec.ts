@@ -142,6 +142,22 @@ describe('staff CLI on the embedded database', () => {
     expect(files.some((f) => readFileSync(f).includes(Buffer.from('kept@cabinet.test')))).toBe(true);
   }, 120_000);
 
+  it('verifies the audit chain the server wrote on the embedded database, and refuses while the server runs', async () => {
+    const verify = () => spawnSync(process.execPath, [join(dist, 'cli', 'verify-audit.js')], { env, encoding: 'utf8' });
+    if (!server) await startServer();
+    expect(await login('kept@cabinet.test')).toBe(200);
+    const busy = verify();
+    expect(busy.status).toBe(2);
+    expect(busy.stderr).toMatch(/holds the embedded database/);
+    await stopServer();
+    const ok = verify();
+    expect(ok.stderr).toBe('');
+    // Logins of the previous tests and this one, on the practice's chain.
+    expect(ok.stdout).toMatch(/chain [0-9a-f-]+ \(Cabinet du Test\): \d+ rows verified, head \d+ [0-9a-f]{64}/);
+    expect(ok.stdout).toMatch(/audit trail verified/);
+    expect(ok.status).toBe(0);
+  }, 120_000);
+
   it('refuses to start a second server on the same data directory', async () => {
     if (!server) await startServer();
     const second = spawnSync(process.execPath, [join(dist, 'main.js')], { env: { ...env, PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
