@@ -86,23 +86,26 @@ describe('audit trail: append-only, hash-chained, verified', () => {
   it('chains every row of a practice from 1 without gaps, each linked to the previous one', async () => {
     const practiceId = await practiceWithTrail();
     const rows = await rowsOf(practiceId);
-    expect(rows.map((r) => r.action)).toEqual(['auth.login', 'visit.created', 'visit.viewed', 'visit.viewed']);
-    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+    const n = rows.length;
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['auth.login', 'visit.created', 'visit.viewed']));
+    expect(rows.slice(-2).map((r) => r.action)).toEqual(['visit.viewed', 'visit.viewed']);
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     expect(rows[0]!.prev_hash).toBe('0'.repeat(64));
-    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
+    for (let i = 1; i < n; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
     const [head] = await db.query(`SELECT seq::int AS seq, hash FROM audit_chain_heads WHERE chain = $1`, [practiceId]);
-    expect(head).toEqual({ seq: 4, hash: rows[3]!.hash });
+    expect(head).toEqual({ seq: n, hash: rows[n - 1]!.hash });
     expect(existsSync(cliPath)).toBe(true);
     const ok = verify('--practice', practiceId);
     expect(ok.stderr).toBe('');
     expect(ok.stdout).toContain(`chain ${practiceId}`);
-    expect(ok.stdout).toContain('4 rows verified');
+    expect(ok.stdout).toContain(`${n} rows verified`);
     expect(ok.status).toBe(0);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of audit rows, and any move of a chain head but an append', async () => {
     const practiceId = await practiceWithTrail();
-    const [row] = await rowsOf(practiceId);
+    const before = await rowsOf(practiceId);
+    const row = before[0];
     await expect(db.query(`UPDATE audit_events SET action = 'visit.viewed' WHERE id = $1`, [row!.id])).rejects.toThrow(/append-only: UPDATE refused/);
     await expect(db.query(`UPDATE audit_events SET detail = '{}' WHERE chain = $1`, [practiceId])).rejects.toThrow(/append-only/);
     await expect(db.query(`DELETE FROM audit_events WHERE id = $1`, [row!.id])).rejects.toThrow(/append-only: DELETE refused/);
@@ -118,7 +121,7 @@ describe('audit trail: append-only, hash-chained, verified', () => {
         [practiceId, row!.hash],
       ),
     ).rejects.toThrow(/does not follow the head/);
-    expect((await rowsOf(practiceId)).length).toBe(4);
+    expect(await rowsOf(practiceId)).toEqual(before);
     expect(verify('--practice', practiceId).status).toBe(0);
   });
 
@@ -155,7 +158,7 @@ describe('audit trail: append-only, hash-chained, verified', () => {
   it('detects an edited row, even with its hash recomputed, and names the first broken row', async () => {
     const edited = await practiceWithTrail();
     const rows = await rowsOf(edited);
-    await tamper(`UPDATE audit_events SET action = 'visit.created' WHERE id = $1`, [rows[2]!.id]);
+    await tamper(`UPDATE audit_events SET action = 'visit.deleted' WHERE id = $1`, [rows[2]!.id]);
     const report = verify('--practice', edited);
     expect(report.status).toBe(1);
     expect(report.stdout).toContain(`BROKEN at row 3 (id ${rows[2]!.id}`);
@@ -164,7 +167,7 @@ describe('audit trail: append-only, hash-chained, verified', () => {
     // A careful forger recomputes the edited row's own hash: the next row no longer follows it.
     const rehashed = await practiceWithTrail();
     const [stored] = await db.query(
-      `SELECT id, ${CANONICAL_CREATED_AT_SQL} AS created_at, practice_id, actor_type, actor_id, visit_id, detail, seq::int AS seq, prev_hash FROM audit_events WHERE chain = $1 AND seq = 2`,
+      `SELECT id, ${CANONICAL_CREATED_AT_SQL} AS created_at, practice_id, actor_type, actor_id, action, visit_id, detail, seq::int AS seq, prev_hash FROM audit_events WHERE chain = $1 AND seq = 2`,
       [rehashed],
     );
     const forged = hashRow({
@@ -172,6 +175,7 @@ describe('audit trail: append-only, hash-chained, verified', () => {
       actorId: stored.actor_id, action: 'visit.viewed', visitId: stored.visit_id, detail: stored.detail, prevHash: stored.prev_hash,
     });
     await tamper(`UPDATE audit_events SET action = 'visit.viewed', hash = $2 WHERE id = $1`, [stored.id, forged]);
+    expect(stored.action).not.toBe('visit.viewed');
     const next = verify('--practice', rehashed, '--json');
     expect(next.status).toBe(1);
     const parsed = JSON.parse(next.stdout) as { ok: boolean; chains: { chain: string; rows: number; broken: { problem: string; seq: number } }[] };
@@ -187,17 +191,18 @@ describe('audit trail: append-only, hash-chained, verified', () => {
     expect(JSON.parse(gap.stdout).chains[0].broken).toMatchObject({ problem: 'missing', seq: 2 });
 
     const tail = await practiceWithTrail();
-    await tamper(`DELETE FROM audit_events WHERE chain = $1 AND seq = 4`, [tail]);
-    expect(JSON.parse(verify('--practice', tail, '--json').stdout).chains[0].broken).toMatchObject({ problem: 'truncated', seq: 4 });
+    const tailRows = (await rowsOf(tail)).length;
+    await tamper(`DELETE FROM audit_events WHERE chain = $1 AND seq = $2`, [tail, tailRows]);
+    expect(JSON.parse(verify('--practice', tail, '--json').stdout).chains[0].broken).toMatchObject({ problem: 'truncated', seq: tailRows });
 
     const inserted = await practiceWithTrail();
-    const last = (await rowsOf(inserted))[3]!;
+    const last = (await rowsOf(inserted)).at(-1)!;
     await tamper(
       `INSERT INTO audit_events (id, created_at, actor_type, actor_id, action, practice_id, visit_id, detail, chain, seq, prev_hash, hash)
-       VALUES (gen_random_uuid(), now(), 'system', null, 'forged', $1::uuid, null, '{}', $1::text, 5, $2, $3)`,
-      [inserted, last.hash, 'e'.repeat(64)],
+       VALUES (gen_random_uuid(), now(), 'system', null, 'forged', $1::uuid, null, '{}', $1::text, $4, $2, $3)`,
+      [inserted, last.hash, 'e'.repeat(64), last.seq + 1],
     );
-    expect(JSON.parse(verify('--practice', inserted, '--json').stdout).chains[0].broken).toMatchObject({ problem: 'beyond_head', seq: 5 });
+    expect(JSON.parse(verify('--practice', inserted, '--json').stdout).chains[0].broken).toMatchObject({ problem: 'beyond_head', seq: last.seq + 1 });
 
     const reordered = await practiceWithTrail();
     await tamper(
@@ -214,7 +219,7 @@ describe('audit trail: append-only, hash-chained, verified', () => {
     const all = verify();
     expect(all.status).toBe(1);
     for (const p of [deleted, tail, inserted, reordered]) expect(all.stdout).toMatch(new RegExp(`chain ${p}[^\\n]*BROKEN`));
-    expect(all.stdout).toMatch(/chain install[^\n]*verified|chain [0-9a-f-]+ \([^)]*\): 4 rows verified/);
+    expect(all.stdout).toMatch(/chain [0-9a-f-]+ \([^)]*\): \d+ rows verified/);
     expect(all.stdout).toContain('audit trail BROKEN');
   });
 
