@@ -26,15 +26,6 @@ export function freePort() {
  * never store in clear (patients' join tokens for later messages, rendered messages). Created once
  * under `dir` (mode 600) and kept: losing it makes those values unreadable.
  */
-export function ensureDataKey(dir) {
-  const file = join(dir, 'data-encryption.key');
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
-  }
-  return file;
-}
-
 /**
  * The Ed25519 key pair for media tokens: the server signs with the private key, the SFU verifies with
  * the public one. Created once under `dir` and kept (mode 600 for the private key).
@@ -103,7 +94,6 @@ export async function startStack(options) {
     if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: build first (pnpm run build)`);
   }
   const keys = ensureMediaKeys(join(options.dataDir, 'keys'));
-  const dataKeyFile = ensureDataKey(join(options.dataDir, 'keys'));
   const masterKeyFile = ensureMasterKey(join(options.dataDir, 'keys'));
   const host = options.publicHost ?? 'localhost';
   const publicUrl = `http://${host}:${options.serverPort}`;
@@ -130,7 +120,6 @@ export async function startStack(options) {
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
       MEDIA_TOKEN_PRIVATE_KEY_FILE: keys.privateFile,
-      DATA_ENCRYPTION_KEY_FILE: dataKeyFile,
       VISITE_MASTER_KEY_FILE: masterKeyFile,
       SFU_PUBLIC_URL: sfuUrl,
       SFU_CONTROL_URL: `http://127.0.0.1:${options.sfuPort}`,

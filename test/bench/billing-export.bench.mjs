@@ -66,7 +66,7 @@ async function main() {
   const key = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const config = loadConfig({
     NODE_ENV: 'test', PORT: '0', PUBLIC_URL: 'http://bench.local', DATABASE_URL: url.toString(), RUN_MIGRATIONS: 'true',
-    MEDIA_TOKEN_PRIVATE_KEY: key, DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'), SFU_PUBLIC_URL: 'http://127.0.0.1:9', SEED_DEMO: 'false',
+    MEDIA_TOKEN_PRIVATE_KEY: key, VISITE_MASTER_KEY: randomBytes(32).toString('base64'), SFU_PUBLIC_URL: 'http://127.0.0.1:9', SEED_DEMO: 'false',
     OUTBOX_WORKER: 'false',
   });
   const app = await createApp(config);

@@ -1,9 +1,8 @@
 import { loadConfig, loadDatabaseConfig } from './app-config';
 
 const KEY = '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIGm7vYh0c3QtZmFrZS1rZXktZm9yLWNvbmZpZy10ZXN0cw==\n-----END PRIVATE KEY-----\n';
-const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 const MASTER = 'ZmFrZS1tYXN0ZXIta2V5LWZvci1jb25maWctdGVzdHM=';
-const BASE = { MEDIA_TOKEN_PRIVATE_KEY: KEY, DATA_ENCRYPTION_KEY: DATA_KEY, VISITE_MASTER_KEY: MASTER };
+const BASE = { MEDIA_TOKEN_PRIVATE_KEY: KEY, VISITE_MASTER_KEY: MASTER };
 
 describe('configuration', () => {
   it('uses the embedded database when DATABASE_URL is unset or empty', () => {
@@ -14,8 +13,8 @@ describe('configuration', () => {
   it('lists every invalid variable at once, then the missing key', () => {
     expect(() => loadConfig({ PORT: 'eighty', PUBLIC_URL: 'not a url' })).toThrow(/PORT[\s\S]*PUBLIC_URL/);
     expect(() => loadConfig({})).toThrow(/MEDIA_TOKEN_PRIVATE_KEY/);
-    expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY })).toThrow(/DATA_ENCRYPTION_KEY/);
-    expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY, DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/32 bytes/);
+    expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY })).toThrow(/VISITE_MASTER_KEY/);
+    expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY, VISITE_MASTER_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/32 bytes/);
   });
 
   it('reads the mail server, the SMS provider and the outbox settings', () => {
@@ -34,10 +33,10 @@ describe('configuration', () => {
 
   it('needs a master key of 32 bytes, from the variable or a file', () => {
     expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY })).toThrow(/VISITE_MASTER_KEY[\s\S]*protects the patients/);
-    expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY, DATA_ENCRYPTION_KEY: DATA_KEY, VISITE_MASTER_KEY: 'too-short' })).toThrow(/VISITE_MASTER_KEY: must be 32 bytes/);
-    expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY, DATA_ENCRYPTION_KEY: DATA_KEY, VISITE_MASTER_KEY_FILE: '/nonexistent/master.key' })).toThrow(/VISITE_MASTER_KEY_FILE: cannot read/);
+    expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY, VISITE_MASTER_KEY: 'too-short' })).toThrow(/VISITE_MASTER_KEY: must be 32 bytes/);
+    expect(() => loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY, VISITE_MASTER_KEY_FILE: '/nonexistent/master.key' })).toThrow(/VISITE_MASTER_KEY_FILE: cannot read/);
     const hex = 'ab'.repeat(32);
-    const config = loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY, DATA_ENCRYPTION_KEY: DATA_KEY, VISITE_MASTER_KEY: hex, VISITE_MASTER_KEY_PREVIOUS: MASTER });
+    const config = loadConfig({ MEDIA_TOKEN_PRIVATE_KEY: KEY, VISITE_MASTER_KEY: hex, VISITE_MASTER_KEY_PREVIOUS: MASTER });
     expect(config.masterKey.key.toString('hex')).toBe(hex);
     expect(config.previousMasterKeys).toHaveLength(1);
     expect(config.masterKey.id).not.toBe(config.previousMasterKeys[0]!.id);

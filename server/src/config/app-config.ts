@@ -29,8 +29,6 @@ export class AppConfig {
   readonly seedDemo!: boolean;
   readonly defaultConsultationMinutes!: number;
   readonly practiceTimeZone!: string;
-  /** AES-256 key of what the server stores encrypted (SecretBox). */
-  readonly dataEncryptionKey!: Buffer;
   readonly mail!: { smtp: SmtpSettings | null; from: string };
   readonly sms!: SmsSettings;
   readonly outbox!: OutboxSettings;
@@ -92,8 +90,6 @@ export function loadConfig(source: Source = process.env): AppConfig {
   const env = parse(envSchema, source);
   const trim = (url: string) => url.replace(/\/+$/, '');
   const mediaKey = env.MEDIA_TOKEN_PRIVATE_KEY ?? readFileSync(resolve(env.MEDIA_TOKEN_PRIVATE_KEY_FILE!), 'utf8');
-  const dataKey = Buffer.from((env.DATA_ENCRYPTION_KEY ?? readFileSync(resolve(env.DATA_ENCRYPTION_KEY_FILE!), 'utf8')).trim(), 'base64');
-  if (dataKey.length !== 32) throw new ConfigError('Invalid configuration:\n  DATA_ENCRYPTION_KEY: must be 32 bytes, base64 (openssl rand -base64 32)');
   const publicHost = new URL(env.PUBLIC_URL).hostname;
   const masterKey = readMasterKey('VISITE_MASTER_KEY', env.VISITE_MASTER_KEY, env.VISITE_MASTER_KEY_FILE)!;
   const previous = readMasterKey('VISITE_MASTER_KEY_PREVIOUS', env.VISITE_MASTER_KEY_PREVIOUS, env.VISITE_MASTER_KEY_PREVIOUS_FILE);
@@ -125,7 +121,6 @@ export function loadConfig(source: Source = process.env): AppConfig {
     seedDemo: env.SEED_DEMO,
     defaultConsultationMinutes: env.DEFAULT_CONSULTATION_MINUTES,
     practiceTimeZone: env.PRACTICE_TIME_ZONE,
-    dataEncryptionKey: dataKey,
     mail: {
       smtp: env.SMTP_URL
         ? { url: env.SMTP_URL }

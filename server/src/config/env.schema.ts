@@ -72,8 +72,6 @@ export const envSchema = z
      * AES-256 key (32 bytes, base64) for what the server keeps encrypted: the patient's join token for
      * later messages, rendered messages. The start command generates one in DATA_DIR/keys.
      */
-    DATA_ENCRYPTION_KEY: z.base64().optional(),
-    DATA_ENCRYPTION_KEY_FILE: z.string().optional(),
     /** Mail server as a URL (smtp://user:pass@host:587, smtps://host:465); or the SMTP_HOST... variables. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
     SMTP_HOST: z.string().optional(),
@@ -107,10 +105,6 @@ export const envSchema = z
   .refine((env) => env.VISITE_MASTER_KEY || env.VISITE_MASTER_KEY_FILE, {
     message: 'set VISITE_MASTER_KEY (32 bytes, hex or base64) or VISITE_MASTER_KEY_FILE: it protects the patients’ data at rest (generate one with: openssl rand -base64 32)',
     path: ['VISITE_MASTER_KEY'],
-  })
-  .refine((env) => env.DATA_ENCRYPTION_KEY || env.DATA_ENCRYPTION_KEY_FILE, {
-    message: 'set DATA_ENCRYPTION_KEY (32 random bytes, base64: openssl rand -base64 32) or DATA_ENCRYPTION_KEY_FILE',
-    path: ['DATA_ENCRYPTION_KEY'],
   })
   .refine((env) => !(env.SMTP_URL && env.SMTP_HOST), { message: 'set SMTP_URL or SMTP_HOST, not both', path: ['SMTP_HOST'] })
   .refine((env) => env.SMS_PROVIDER !== 'webhook' || (env.SMS_WEBHOOK_URL && env.SMS_WEBHOOK_SECRET), {

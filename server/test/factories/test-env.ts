@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 
 /** Where the real services are: PostgreSQL and Redis on this machine unless told otherwise. */
@@ -27,9 +27,6 @@ export const TEST_DATABASE = `visite_integration${TEST_DB_SUFFIX}`;
 const keys = generateKeyPairSync('ed25519');
 export const mediaPublicKey = keys.publicKey;
 export const mediaPrivatePem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-/** One data encryption key per test run (what a test app sealed, another test app of the run opens). */
-export const dataEncryptionKey = randomBytes(32).toString('base64');
-
 /** The master key of the test databases (the key-rotation spec uses a database of its own). */
 export const TEST_MASTER_KEY = 'dGVzdC1tYXN0ZXIta2V5LXZpc2l0ZS0zMi1ieXRlcyE=';
 
@@ -43,7 +40,6 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     REDIS_URL: redisUrl(),
     RUN_MIGRATIONS: 'false',
     MEDIA_TOKEN_PRIVATE_KEY: mediaPrivatePem,
-    DATA_ENCRYPTION_KEY: dataEncryptionKey,
     VISITE_MASTER_KEY: TEST_MASTER_KEY,
     SFU_PUBLIC_URL: 'http://127.0.0.1:9',
     ...overrides,

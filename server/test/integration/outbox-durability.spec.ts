@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MessageView, VisitMessages, VisitWithLink } from '@visite/contracts';
 import { Client } from 'pg';
-import { adminDatabaseUrl, databaseUrlFor, dataEncryptionKey, mediaPrivatePem, redisUrl, TEST_DB_SUFFIX, TEST_MASTER_KEY } from '../factories/test-env';
+import { adminDatabaseUrl, databaseUrlFor, mediaPrivatePem, redisUrl, TEST_DB_SUFFIX, TEST_MASTER_KEY } from '../factories/test-env';
 import { ApiProcess, call, signIn } from '../support/api-process';
 import { SmtpSink } from '../support/smtp-sink';
 import { waitUntil } from '../support/wait-until';
@@ -39,7 +39,6 @@ function baseEnv(smtp: SmtpSink, extra: Record<string, string> = {}): Record<str
   return {
     PUBLIC_URL: 'http://visite.test',
     MEDIA_TOKEN_PRIVATE_KEY: mediaPrivatePem,
-    DATA_ENCRYPTION_KEY: dataEncryptionKey,
     VISITE_MASTER_KEY: TEST_MASTER_KEY,
     SFU_PUBLIC_URL: 'http://127.0.0.1:9',
     SMTP_URL: smtp.url,

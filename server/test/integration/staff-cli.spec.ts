@@ -4,7 +4,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dataEncryptionKey } from '../factories/test-env';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { TEST_MASTER_KEY } from '../factories/test-env';
 
@@ -22,7 +21,6 @@ describe('staff CLI on the embedded database', () => {
     NODE_ENV: 'development',
     DATA_DIR: dataDir,
     MEDIA_TOKEN_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    DATA_ENCRYPTION_KEY: dataEncryptionKey,
     SEED_DEMO: 'false',
     VISITE_MASTER_KEY: TEST_MASTER_KEY,
   };

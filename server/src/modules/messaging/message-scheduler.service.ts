@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MessageChannel, MessageKind } from '@visite/contracts';
-import { SecretBox } from '../../common/crypto/secret-box';
+import { Keyring } from '../keys/keyring';
 import { Db } from '../../database/db';
 import { OutboxRepository, type NewOutboxMessage } from './outbox.repository';
 import { OutboxSignal } from './outbox-signal';
@@ -16,7 +16,8 @@ export interface MessagedVisit {
 }
 
 /** The sealing context of a visit's join token. */
-export const joinTokenContext = (visitId: string) => `join-token:${visitId}`;
+/** Where a visit's join token is kept, encrypted with the practice's data key (docs/encryption.md). */
+export const joinTokenPlace = (visitId: string) => ({ table: 'visit_messaging', column: 'join_token_sealed', rowId: visitId });
 
 /** Kinds a change of the appointment makes obsolete while they wait. */
 const ANNOUNCEMENTS: MessageKind[] = ['invitation', 'update', 'reminder'];
@@ -32,7 +33,7 @@ export class MessageScheduler {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly state: VisitMessagingRepository,
-    private readonly box: SecretBox,
+    private readonly keyring: Keyring,
     private readonly practice: PracticeFactsService,
     private readonly signal: OutboxSignal,
     private readonly db: Db,
@@ -41,7 +42,7 @@ export class MessageScheduler {
   /** A new visit: the invitation now on each of the patient's channels, and the reminders. */
   async visitCreated(visit: MessagedVisit, joinToken: string, now = new Date()): Promise<void> {
     this.requireTransaction('visitCreated');
-    await this.state.setToken(visit.id, this.box.seal(joinToken, joinTokenContext(visit.id)));
+    await this.state.setToken(visit.id, await this.keyring.encrypt(visit.practiceId, joinTokenPlace(visit.id), joinToken));
     const channels = channelsOf(visit);
     await this.outbox.insert([...channels.map((channel) => this.announcement(visit, 'invitation', channel, 0, now)), ...(await this.reminders(visit, channels, now))]);
   }
@@ -50,9 +51,9 @@ export class MessageScheduler {
    * The practice issued a new link: the visit's messages from now on carry it (those already sent carry
    * the old one, which no longer opens the visit: that is what a new link is for).
    */
-  async joinLinkReissued(visitId: string, joinToken: string): Promise<void> {
+  async joinLinkReissued(practiceId: string, visitId: string, joinToken: string): Promise<void> {
     this.requireTransaction('joinLinkReissued');
-    await this.state.setToken(visitId, this.box.seal(joinToken, joinTokenContext(visitId)));
+    await this.state.setToken(visitId, await this.keyring.encrypt(practiceId, joinTokenPlace(visitId), joinToken));
   }
 
   /**

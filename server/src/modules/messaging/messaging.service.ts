@@ -10,7 +10,6 @@ import {
   type ResendResult,
   type VisitMessages,
 } from '@visite/contracts';
-import { SecretBox } from '../../common/crypto/secret-box';
 import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../practice/access.service';
@@ -25,7 +24,8 @@ import { maskEmail, maskPhone } from './mask';
 import type { RenderedMessage } from './message-renderer';
 import { MessageScheduler } from './message-scheduler.service';
 import { MessagingException, MessagingExceptionCode } from './messaging.exception';
-import { contentContext, staleOutcome } from './outbox-dispatcher.service';
+import { contentPlace, staleOutcome } from './outbox-dispatcher.service';
+import { Keyring } from '../keys/keyring';
 import type { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxRepository } from './outbox.repository';
 import { VisitMessagingRepository } from './visit-messaging.repository';
@@ -37,7 +37,7 @@ export class MessagingService {
     private readonly outbox: OutboxRepository,
     private readonly state: VisitMessagingRepository,
     private readonly scheduler: MessageScheduler,
-    private readonly box: SecretBox,
+    private readonly keyring: Keyring,
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly db: Db,
@@ -47,7 +47,7 @@ export class MessagingService {
   async forVisit(actor: Actor, visitId: string): Promise<VisitMessages> {
     const visit = await this.clear(await this.access.visit(actor, visitId, 'view'));
     const rows = await this.outbox.forVisit(visitId);
-    return { messages: rows.map((m) => this.view(m, visit)) };
+    return { messages: await Promise.all(rows.map((m) => this.view(m, visit))) };
   }
 
   /** The outbox of the visits the actor works on: a doctor's own, an assistant's doctors'. */
@@ -66,9 +66,9 @@ export class MessagingService {
   async detail(actor: Actor, id: string): Promise<OutboxMessageDetail> {
     const message = await this.owned(actor, id, 'view');
     await this.audit.recordAccess({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'message.viewed', visitId: message.visitId, detail: { messageId: id } });
-    const content = this.content(message);
+    const content = await this.content(message);
     return {
-      ...this.entry(message, await this.clear(message.visit!)),
+      ...(await this.entry(message, await this.clear(message.visit!))),
       content: content ? { language: content.language, to: content.to, subject: content.subject, text: content.text, ics: content.ics?.content ?? null } : null,
     };
   }
@@ -92,7 +92,7 @@ export class MessagingService {
       return row;
     });
     this.scheduler.wake();
-    return { message: this.view(created, visit) };
+    return { message: await this.view(created, visit) };
   }
 
   /** A message of the actor's practice (another practice's is as unknown as a missing one), whose visit the actor may see or manage. */
@@ -103,10 +103,10 @@ export class MessagingService {
     return message;
   }
 
-  private content(message: OutboxMessageEntity): RenderedMessage | null {
+  private async content(message: OutboxMessageEntity): Promise<RenderedMessage | null> {
     if (!message.content) return null;
     try {
-      return JSON.parse(this.box.open(message.content, contentContext(message.id))) as RenderedMessage;
+      return JSON.parse(await this.keyring.decrypt(message.practiceId, contentPlace(message.id), message.content)) as RenderedMessage;
     } catch {
       return null;
     }
@@ -116,8 +116,8 @@ export class MessagingService {
     return { ...visit, patient: await this.vault.open(visit.patient) };
   }
 
-  private view(m: OutboxMessageEntity, visit: ClearVisit): MessageView {
-    const rendered = this.content(m);
+  private async view(m: OutboxMessageEntity, visit: ClearVisit): Promise<MessageView> {
+    const rendered = await this.content(m);
     const address = rendered?.to ?? (m.channel === 'email' ? visit.patient.email : visit.patient.phone);
     return {
       id: m.id,
@@ -140,8 +140,8 @@ export class MessagingService {
     };
   }
 
-  private entry(m: OutboxMessageEntity, visit: ClearVisit): OutboxEntry {
-    return { ...this.view(m, visit), patientName: `${visit.patient.firstName} ${visit.patient.lastName}`, doctorName: visit.doctor.displayName, scheduledAt: visit.scheduledAt.toISOString() };
+  private async entry(m: OutboxMessageEntity, visit: ClearVisit): Promise<OutboxEntry> {
+    return { ...(await this.view(m, visit)), patientName: `${visit.patient.firstName} ${visit.patient.lastName}`, doctorName: visit.doctor.displayName, scheduledAt: visit.scheduledAt.toISOString() };
   }
 }
 

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { MessageKind, MessageOutcome, VisitStatus } from '@visite/contracts';
 import { AppConfig } from '../../config/app-config';
-import { SecretBox } from '../../common/crypto/secret-box';
+import { Keyring } from '../keys/keyring';
 import type { VisitEntity } from '../visits/visit.entity';
 import { VisitsRepository } from '../visits/visits.repository';
 import { redactProviderText } from './mask';
 import { renderMessage, type RenderedMessage } from './message-renderer';
-import { joinTokenContext } from './message-scheduler.service';
+import { joinTokenPlace } from './message-scheduler.service';
 import type { ClaimedMessage, OutcomePatch } from './outbox.repository';
 import { OutboxRepository } from './outbox.repository';
 import { type PracticeFacts, PracticeFactsService } from './practice-facts';
@@ -17,7 +17,8 @@ import type { Patient } from '../patients/patient';
 import { PatientVault } from '../patients/patient-vault';
 
 /** The sealing context of a rendered message. */
-export const contentContext = (messageId: string) => `outbox-content:${messageId}`;
+/** Where a message's rendering is kept, encrypted with the practice's data key (it holds the patient's address and link). */
+export const contentPlace = (messageId: string) => ({ table: 'outbox_messages', column: 'content', rowId: messageId });
 
 /** The Message-ID of an outbox row's e-mail: the same on every attempt, so a retried e-mail can be recognised. */
 export function emailMessageId(outboxId: string, publicUrl: string): string {
@@ -39,7 +40,7 @@ export class OutboxDispatcher {
     private readonly state: VisitMessagingRepository,
     private readonly visits: VisitsRepository,
     private readonly practice: PracticeFactsService,
-    private readonly box: SecretBox,
+    private readonly keyring: Keyring,
     private readonly mail: MailTransport,
     private readonly sms: SmsProvider,
     private readonly vault: PatientVault,
@@ -57,14 +58,14 @@ export class OutboxDispatcher {
 
     let link: string | null = null;
     if (row.kind !== 'cancellation') {
-      const token = await this.joinToken(visit.id);
+      const token = await this.joinToken(visit.practiceId, visit.id);
       if (!token) return this.record(row, { state: 'failed', outcome: 'link_unavailable' });
       link = `${this.config.publicUrl}/join/${token}`;
     }
     const practice = await this.practice.of(visit.practiceId);
     const rendered = this.render(row, { ...visit, patient: await this.vault.open(visit.patient) }, practice, link);
     if (!rendered) return this.record(row, { state: 'failed', outcome: 'no_address' });
-    if (!(await this.outbox.saveContent(row.id, row.claimToken, this.box.seal(JSON.stringify(rendered), contentContext(row.id))))) {
+    if (!(await this.outbox.saveContent(row.id, row.claimToken, await this.keyring.encrypt(visit.practiceId, contentPlace(row.id), JSON.stringify(rendered))))) {
       this.logger.warn(`message ${row.id}: claim lost before sending, left to the node that holds it`);
       return;
     }
@@ -110,13 +111,13 @@ export class OutboxDispatcher {
     else if (patch.state === 'failed' || patch.state === 'retrying') this.logger.warn(`message ${row.id} (${row.kind}, ${row.channel}) ${patch.state}: ${patch.outcome}${patch.lastError ? ` - ${patch.lastError}` : ''}`);
   }
 
-  private async joinToken(visitId: string): Promise<string | null> {
+  private async joinToken(practiceId: string, visitId: string): Promise<string | null> {
     const state = await this.state.find(visitId);
     if (!state) return null;
     try {
-      return this.box.open(state.joinTokenSealed, joinTokenContext(visitId));
+      return await this.keyring.decrypt(practiceId, joinTokenPlace(visitId), state.joinTokenSealed);
     } catch {
-      this.logger.error(`visit ${visitId}: its join token cannot be opened with this DATA_ENCRYPTION_KEY`);
+      this.logger.error(`visit ${visitId}: its join token cannot be opened with the practice's data keys`);
       return null;
     }
   }

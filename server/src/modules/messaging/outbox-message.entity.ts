@@ -92,7 +92,7 @@ export class OutboxMessageEntity extends BaseEntity {
   @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
   lastError: string | null;
 
-  /** The rendered message (recipient, subject, text, ICS), sealed with the data key. Null until due. */
+  /** The rendered message (recipient, subject, text, ICS), encrypted with the practice's data key (Keyring). Null until due. */
   @Column({ type: 'text', nullable: true })
   content: string | null;
 }

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { SecretBox } from '../../common/crypto/secret-box';
-import { AppConfig } from '../../config/app-config';
 import { MessageScheduler } from './message-scheduler.service';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxRepository } from './outbox.repository';
@@ -12,7 +10,7 @@ import { VisitMessagingRepository } from './visit-messaging.repository';
 
 /**
  * The outbox itself: its tables, the scheduler that writes rows in the transactions of visit changes,
- * and the sealing key. Visits import it; the sending side (MessagingModule) builds on it.
+ * (its secrets are encrypted with the practice's keys, through the global Keyring). Visits import it; the sending side (MessagingModule) builds on it.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessageEntity, VisitMessagingEntity])],
@@ -22,8 +20,7 @@ import { VisitMessagingRepository } from './visit-messaging.repository';
     MessageScheduler,
     OutboxSignal,
     PracticeFactsService,
-    { provide: SecretBox, inject: [AppConfig], useFactory: (config: AppConfig) => new SecretBox(config.dataEncryptionKey) },
   ],
-  exports: [OutboxRepository, VisitMessagingRepository, MessageScheduler, OutboxSignal, PracticeFactsService, SecretBox],
+  exports: [OutboxRepository, VisitMessagingRepository, MessageScheduler, OutboxSignal, PracticeFactsService],
 })
 export class OutboxModule {}

@@ -96,7 +96,7 @@ export class VisitsService {
     const joinExpiresAt = this.joinExpiry(visit.scheduledAt);
     await this.db.transaction(async () => {
       await this.visits.setJoinToken(visit.id, hashToken(token), joinExpiresAt);
-      await this.messages.joinLinkReissued(visit.id, token);
+      await this.messages.joinLinkReissued(visit.practiceId, visit.id, token);
       await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.link_reissued', visitId });
     });
     // The old link no longer opens anything: its sockets (waiting room, consultation) close now.
