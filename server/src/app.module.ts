@@ -12,6 +12,7 @@ import { MediaModule } from './modules/media/media.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
 import { PatientsModule } from './modules/patients/patients.module';
 import { PracticeModule } from './modules/practice/practice.module';
+import { ReadinessModule } from './modules/readiness/readiness.module';
 import { RealtimeCoreModule } from './modules/realtime/realtime-core.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { RedisModule } from './modules/redis/redis.module';
@@ -44,6 +45,7 @@ export class AppModule {
         RealtimeCoreModule,
         VisitsModule,
         JoinModule,
+        ReadinessModule,
         RealtimeModule,
         BillingModule,
         MessagingModule,

@@ -18,3 +18,4 @@ export * from './http/health';
 export * from './http/routes';
 export * from './http/messages';
 export * from './http/patients';
+export * from './http/readiness';

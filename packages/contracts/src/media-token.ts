@@ -14,6 +14,23 @@ export const CONTROL_TOKEN_AUDIENCE = 'visite-sfu-control';
  * such a token may open plain SRTP transports (`benchCreatePlainTransport`).
  */
 export const BENCH_TOKEN_AUDIENCE = 'visite-sfu-bench';
+/**
+ * Audience of a pre-call check token: the patient's network test through the real media path. It opens
+ * only a check room (an id starting with CHECK_ROOM_PREFIX, never a visit's room), for one participant
+ * whose media the SFU sends back to itself (loopback), and lives at most CHECK_TOKEN_MAX_LIFETIME_SECONDS.
+ * A media token (MEDIA_TOKEN_AUDIENCE) can never open a check room.
+ */
+export const CHECK_TOKEN_AUDIENCE = 'visite-sfu-check';
+export const CHECK_ROOM_PREFIX = 'check-';
+/** The server signs check tokens for 60 s; the SFU refuses one that lives longer than this. */
+export const CHECK_TOKEN_TTL_SECONDS = 60;
+export const CHECK_TOKEN_MAX_LIFETIME_SECONDS = 90;
+
+/** Whether a room id names a pre-call check room (never a visit's room: visits' rooms are their uuid). */
+export function isCheckRoom(roomId: string): boolean {
+  return roomId.startsWith(CHECK_ROOM_PREFIX);
+}
+
 /** Algorithm of media and control tokens: Ed25519 signatures; the SFU holds only the public key. */
 export const MEDIA_TOKEN_ALG = 'EdDSA';
 

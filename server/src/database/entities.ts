@@ -14,7 +14,8 @@ import { PracticeKeyEntity } from '../modules/keys/practice-key.entity';
 import { PracticeEntity } from '../modules/practice/practice.entity';
 import { AssistantLinkEntity } from '../modules/staff/assistant-link.entity';
 import { PasswordTokenEntity } from '../modules/staff/password-token.entity';
+import { ReadinessCheckEntity } from '../modules/readiness/readiness-check.entity';
 import { VisitEntity } from '../modules/visits/visit.entity';
 
 export const ENTITIES = [
-  PracticeEntity, PracticeKeyEntity, AssistantLinkEntity, PasswordTokenEntity, PatientDistinctPairEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, AuditChainHeadEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity];
+  PracticeEntity, PracticeKeyEntity, AssistantLinkEntity, PasswordTokenEntity, PatientDistinctPairEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, AuditChainHeadEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity, ReadinessCheckEntity];

@@ -2,7 +2,10 @@ import { errors as joseErrors, importSPKI, jwtVerify } from 'jose';
 import type { z } from 'zod';
 import {
   BENCH_TOKEN_AUDIENCE,
+  CHECK_TOKEN_AUDIENCE,
+  CHECK_TOKEN_MAX_LIFETIME_SECONDS,
   CONTROL_TOKEN_AUDIENCE,
+  isCheckRoom,
   MEDIA_TOKEN_ALG,
   MEDIA_TOKEN_AUDIENCE,
   MEDIA_TOKEN_ISSUER,
@@ -15,10 +18,14 @@ import { SfuError, SfuErrorCode } from '../errors/sfu-error';
 
 type PublicKey = Awaited<ReturnType<typeof importSPKI>>;
 
-/** A verified media token; `bench` when it has the benchmark audience (accepted only if asked for). */
+/**
+ * A verified media token; `bench` when it has the benchmark audience (accepted only if asked for);
+ * `check` when it is a pre-call check token (its room is a check room, see CHECK_TOKEN_AUDIENCE).
+ */
 export interface VerifiedMediaToken {
   claims: MediaTokenClaims;
   bench: boolean;
+  check: boolean;
 }
 
 export interface TokenLifetime {
@@ -59,11 +66,29 @@ export class TokenVerifier {
     return (this.#lifetime.maxLifetimeSeconds + this.#lifetime.clockSkewSeconds) * 1000;
   }
 
+  /**
+   * A visit's media token, or a pre-call check token. Scopes never cross: a check token opens only a
+   * check room and lives at most CHECK_TOKEN_MAX_LIFETIME_SECONDS; a media (or bench) token never opens one.
+   */
   async verifyMediaToken(token: string, options: { acceptBench?: boolean } = {}): Promise<VerifiedMediaToken> {
-    const audiences = options.acceptBench ? [MEDIA_TOKEN_AUDIENCE, BENCH_TOKEN_AUDIENCE] : MEDIA_TOKEN_AUDIENCE;
-    const { claims, audience } = await this.#verifyWithAudience(token, audiences, mediaTokenClaimsSchema, 'media');
-    const bench = options.acceptBench === true && (Array.isArray(audience) ? audience : [audience]).includes(BENCH_TOKEN_AUDIENCE);
-    return { claims, bench };
+    const audiences = [MEDIA_TOKEN_AUDIENCE, CHECK_TOKEN_AUDIENCE, ...(options.acceptBench ? [BENCH_TOKEN_AUDIENCE] : [])];
+    const { claims, audience, lifetime } = await this.#verifyWithAudience(token, audiences, mediaTokenClaimsSchema, 'media');
+    const audiencesOfToken = Array.isArray(audience) ? audience : [audience];
+    const check = audiencesOfToken.includes(CHECK_TOKEN_AUDIENCE);
+    const bench = options.acceptBench === true && audiencesOfToken.includes(BENCH_TOKEN_AUDIENCE);
+    if (check && (bench || audiencesOfToken.includes(MEDIA_TOKEN_AUDIENCE))) {
+      throw new SfuError(SfuErrorCode.INVALID_TOKEN, 'a token is either a check token or a media token, not both');
+    }
+    if (check && !isCheckRoom(claims.room)) {
+      throw new SfuError(SfuErrorCode.FORBIDDEN, "a check token opens only a check room, never a visit's room");
+    }
+    if (!check && isCheckRoom(claims.room)) {
+      throw new SfuError(SfuErrorCode.FORBIDDEN, 'a check room opens only with a check token');
+    }
+    if (check && lifetime > CHECK_TOKEN_MAX_LIFETIME_SECONDS) {
+      throw new SfuError(SfuErrorCode.INVALID_TOKEN, `the check token lives ${lifetime} s; check tokens live at most ${CHECK_TOKEN_MAX_LIFETIME_SECONDS} s`);
+    }
+    return { claims, bench, check };
   }
 
   async verifyControlToken(token: string): Promise<ControlTokenClaims> {
@@ -75,7 +100,7 @@ export class TokenVerifier {
     audience: string | string[],
     schema: S,
     what: string,
-  ): Promise<{ claims: z.infer<S>; audience: unknown }> {
+  ): Promise<{ claims: z.infer<S>; audience: unknown; lifetime: number }> {
     let payload: { aud?: unknown };
     try {
       ({ payload } = await jwtVerify(token, this.#key, {
@@ -93,7 +118,8 @@ export class TokenVerifier {
       const fields = claims.error.issues.map((issue) => issue.path.join('.') || 'claims').join(', ');
       throw new SfuError(SfuErrorCode.INVALID_TOKEN, `the ${what} token's claims are invalid (${fields})`);
     }
-    return { claims: claims.data, audience: payload.aud };
+    const { iat, exp } = payload as { iat: number; exp: number };
+    return { claims: claims.data, audience: payload.aud, lifetime: exp - iat };
   }
 
   #checkLifetime({ iat, exp }: { iat: number; exp: number }, what: string): void {

@@ -105,7 +105,7 @@ export class MediaSampler {
     try {
       const samples: Promise<void>[] = [];
       for (const room of rooms()) {
-        if (room.closed) continue;
+        if (room.closed || room.kind === 'check') continue;
         for (const peer of room.peers) samples.push(this.samplePeer(room.id, peer));
       }
       await Promise.all(samples);

@@ -5,7 +5,7 @@ import type { Logger } from '../logging/logger';
 import type { WorkerPool } from '../workers/worker-pool';
 import type { MediaSampler } from './media-sampler';
 import type { Peer } from './peer';
-import { Room } from './room';
+import { Room, type RoomKind } from './room';
 
 /**
  * The rooms of this SFU, by room id.
@@ -39,21 +39,25 @@ export class RoomRegistry {
     return this.#rooms.get(roomId);
   }
 
-  /** The room with this id, created on the least loaded worker if it does not exist yet. */
-  async getOrCreate(roomId: string): Promise<Room> {
+  /**
+   * The room with this id, created on the least loaded worker if it does not exist yet. `kind`: a visit's
+   * room, or a pre-call check room (loopback, one participant); the token's scope decides it.
+   */
+  async getOrCreate(roomId: string, kind: RoomKind = 'visit'): Promise<Room> {
     const existing = this.#rooms.get(roomId);
     if (existing && !existing.closed) return existing;
     const pending = this.#pending.get(roomId);
     if (pending) return pending;
-    const creation = this.#create(roomId).finally(() => this.#pending.delete(roomId));
+    const creation = this.#create(roomId, kind).finally(() => this.#pending.delete(roomId));
     this.#pending.set(roomId, creation);
     return creation;
   }
 
   /** Puts `peer` in the room, creating the room if needed (retrying if it closed in between). */
-  async addPeer(roomId: string, peer: Peer): Promise<Room> {
+  async addPeer(roomId: string, peer: Peer, kind: RoomKind = 'visit'): Promise<Room> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const room = await this.getOrCreate(roomId);
+      const room = await this.getOrCreate(roomId, kind);
+      if (room.kind !== kind) throw new SfuError(SfuErrorCode.FORBIDDEN, `room ${roomId} is not a ${kind} room`);
       if (!room.closed) {
         room.addPeer(peer);
         return room;
@@ -85,11 +89,12 @@ export class RoomRegistry {
     return load;
   }
 
-  async #create(roomId: string): Promise<Room> {
+  async #create(roomId: string, kind: RoomKind): Promise<Room> {
     const slot = this.#pool.leastLoaded((worker) => this.loadOf(worker));
     if (!slot) throw new SfuError(SfuErrorCode.UNAVAILABLE, 'no media worker is available; try again shortly');
     const room = await Room.create({
       id: roomId,
+      kind,
       slot,
       logger: this.#logger,
       sampler: this.#sampler,
@@ -98,7 +103,7 @@ export class RoomRegistry {
       },
     });
     this.#rooms.set(roomId, room);
-    this.#logger.info('room created', { roomId, workerPid: slot.worker.pid, slot: slot.index });
+    this.#logger.info('room created', { roomId, kind, workerPid: slot.worker.pid, slot: slot.index });
     return room;
   }
 }

@@ -20,8 +20,20 @@ import {
 
 const INITIAL_OUTGOING_BITRATE = 1_000_000;
 
+/**
+ * `visit`: a consultation's room. `check`: a patient's pre-call network test (a check token's room): one
+ * participant, whose every producer is consumed back by the same participant through this router
+ * (loopback), so the test measures the real path browser -> SFU -> browser; never sampled into the media
+ * ledger (it is no visit's media), and closed after CHECK_ROOM_MAX_DURATION_MS whatever happens.
+ */
+export type RoomKind = 'visit' | 'check';
+
+/** A check runs for a few seconds; its room never outlives this. */
+export const CHECK_ROOM_MAX_DURATION_MS = 120_000;
+
 export interface RoomParams {
   id: string;
+  kind?: RoomKind;
   slot: WorkerSlot;
   logger: Logger;
   /** Takes the last sample of producers the room closes. */
@@ -45,6 +57,7 @@ export interface ProduceParams {
  */
 export class Room {
   readonly #id: string;
+  readonly #kind: RoomKind;
   readonly #slot: WorkerSlot;
   readonly #router: types.Router;
   readonly #logger: Logger;
@@ -52,15 +65,21 @@ export class Room {
   readonly #onClose: (room: Room) => void;
   readonly #peers = new Map<string, Peer>();
   #closed = false;
+  #maxDurationTimer: NodeJS.Timeout | undefined;
 
   private constructor(params: RoomParams, router: types.Router) {
     this.#id = params.id;
+    this.#kind = params.kind ?? 'visit';
     this.#slot = params.slot;
     this.#router = router;
     this.#logger = params.logger.child(`room:${params.id}`);
     this.#sampler = params.sampler;
     this.#onClose = params.onClose;
     router.on('workerclose', () => this.close('worker-died'));
+    if (this.#kind === 'check') {
+      this.#maxDurationTimer = setTimeout(() => this.close(), CHECK_ROOM_MAX_DURATION_MS);
+      this.#maxDurationTimer.unref();
+    }
   }
 
   static async create(params: RoomParams): Promise<Room> {
@@ -74,6 +93,10 @@ export class Room {
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  get kind(): RoomKind {
+    return this.#kind;
   }
 
   get router(): types.Router {
@@ -104,6 +127,9 @@ export class Room {
   addPeer(peer: Peer): void {
     this.#assertOpen();
     const previous = this.#peers.get(peer.id);
+    if (this.#kind === 'check' && !previous && this.#peers.size > 0) {
+      throw new SfuError(SfuErrorCode.LIMIT_REACHED, 'a check room holds one participant');
+    }
     if (previous) {
       this.#logger.info('peer replaced by a new connection', { peerId: peer.id });
       this.#peers.delete(peer.id);
@@ -127,7 +153,7 @@ export class Room {
 
   #closePeer(peer: Peer): void {
     const wasJoined = peer.joined && !peer.closed;
-    void this.#sampler.samplePeer(this.#id, peer);
+    if (this.#kind === 'visit') void this.#sampler.samplePeer(this.#id, peer);
     peer.close();
     if (!wasJoined || this.#closed) return;
     for (const other of this.#joinedPeers(peer)) other.channel.notify('peerLeft', { peerId: peer.id });
@@ -139,8 +165,9 @@ export class Room {
     this.#closed = true;
     const peers = this.peers;
     this.#peers.clear();
+    clearTimeout(this.#maxDurationTimer);
     this.#logger.info('room closed', { reason: reason ?? 'empty', peers: peers.length });
-    for (const peer of peers) void this.#sampler.samplePeer(this.#id, peer);
+    if (this.#kind === 'visit') for (const peer of peers) void this.#sampler.samplePeer(this.#id, peer);
     for (const peer of peers) {
       if (reason) peer.channel.notify('roomClosed', { reason });
       peer.channel.disconnect();
@@ -235,14 +262,15 @@ export class Room {
       throw new SfuError(SfuErrorCode.ROOM_CLOSED, 'the peer left while producing');
     }
     peer.addProducer(producer);
-    for (const other of this.#joinedPeers(peer)) void this.#createConsumer(other, peer, producer);
+    if (this.#kind === 'check') void this.#createConsumer(peer, peer, producer);
+    else for (const other of this.#joinedPeers(peer)) void this.#createConsumer(other, peer, producer);
     return producer;
   }
 
   /** Closes one of the peer's producers (its consumers get `consumerClosed`), after a last sample. */
   closeProducer(peer: Peer, producerId: string): void {
     const producer = peer.producer(producerId);
-    void this.#sampler.sampleProducer(this.#id, peer.role, producer);
+    if (this.#kind === 'visit') void this.#sampler.sampleProducer(this.#id, peer.role, producer);
     producer.close();
   }
 

@@ -19,9 +19,10 @@ export type HandshakeError = Error & { data: HandshakeRefusal };
 export function createHandshakeMiddleware(verifier: TokenVerifier, closedRooms: ClosedRooms, options: { acceptBench: boolean }) {
   return (socket: SignalingSocket, next: (err?: Error) => void): void => {
     authenticate(verifier, closedRooms, socket.handshake.auth, options.acceptBench).then(
-      ({ claims, bench }) => {
+      ({ claims, bench, check }) => {
         socket.data.claims = claims;
         socket.data.bench = bench;
+        socket.data.check = check;
         next();
       },
       (err: unknown) => next(toHandshakeError(err)),

@@ -55,7 +55,8 @@ export class SignalingGateway {
 
     // Listeners are attached synchronously so no request sent right after connecting is lost;
     // requests wait for the room to be ready.
-    const context: Promise<RequestContext> = this.#registry.addPeer(roomId, peer).then(
+    const kind = socket.data.check ? 'check' : 'visit';
+    const context: Promise<RequestContext> = this.#registry.addPeer(roomId, peer, kind).then(
       (room) => {
         // Closed by the server while the room was being created for this peer.
         if (this.#closedRooms.has(roomId)) {

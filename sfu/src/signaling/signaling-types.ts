@@ -15,6 +15,8 @@ export interface SocketData {
   claims: MediaTokenClaims;
   /** The token has the benchmark audience (only on an SFU started with SFU_BENCH_PLAIN_TRANSPORTS=true). */
   bench: boolean;
+  /** A pre-call check token: its room is a check room (one participant, media looped back to it). */
+  check: boolean;
 }
 
 export type SignalingServer = Server<SignalingClientEvents, SignalingServerEvents, Record<string, never>, SocketData>;

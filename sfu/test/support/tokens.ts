@@ -1,5 +1,6 @@
 import { generateKeyPair, exportSPKI, SignJWT } from 'jose';
 import {
+  CHECK_TOKEN_AUDIENCE,
   CONTROL_TOKEN_AUDIENCE,
   MEDIA_TOKEN_ALG,
   MEDIA_TOKEN_AUDIENCE,
@@ -47,4 +48,10 @@ export function mediaToken(keys: TestKeys, claims: Partial<MediaTokenClaims> & {
 
 export function controlToken(keys: TestKeys, claims: ControlTokenClaims, options: SignOptions = {}): Promise<string> {
   return sign({ ...claims }, keys.privateKey, CONTROL_TOKEN_AUDIENCE, options);
+}
+
+/** A pre-call check token as the server signs it (60 s, check audience); the room defaults to a check room. */
+export function checkToken(keys: TestKeys, claims: Partial<MediaTokenClaims> & { room: string }, options: SignOptions = {}): Promise<string> {
+  const full: MediaTokenClaims = { sub: 'check-peer', role: 'patient', name: 'Test Patient', ...claims };
+  return sign({ ...full }, keys.privateKey, CHECK_TOKEN_AUDIENCE, { issuedAt: 0, expiresIn: 60, ...options });
 }

@@ -9,6 +9,8 @@ export interface JoinInfo {
   patientFirstName: string;
   doctorName: string;
   scheduledAt: string;
+  /** The practice, so that every failure screen can say whom to call. */
+  practice: { name: string; phone: string | null };
   consentGiven: boolean;
   /** Text of the consent the patient must accept, and its version. */
   consent: { version: string; text: string };

@@ -6,6 +6,7 @@ import { messageRoutes } from './messages';
 import { practiceRoutes } from './practice';
 import type { RouteDefinition } from './route';
 import { patientRoutes } from './patients';
+import { readinessRoutes } from './readiness';
 import { passwordTokenRoutes, staffRoutes } from './staff';
 import { visitRoutes } from './visits';
 
@@ -22,6 +23,7 @@ export const API_ROUTES = {
   staff: staffRoutes,
   passwordTokens: passwordTokenRoutes,
   patients: patientRoutes,
+  readiness: readinessRoutes,
 } as const;
 
 /** The same routes as one list. */

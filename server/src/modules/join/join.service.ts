@@ -8,6 +8,7 @@ import { CONSENT, consentText } from '../consent/consent-text';
 import { ConsentsRepository } from '../consent/consents.repository';
 import { MediaTokenService } from '../media/media-token.service';
 import { PatientVault } from '../patients/patient-vault';
+import { PracticesService } from '../practice/practices.service';
 import { QueueService } from '../visits/queue.service';
 import { VisitException, VisitExceptionCode } from '../visits/visit.exception';
 import type { VisitEntity } from '../visits/visit.entity';
@@ -31,6 +32,7 @@ export class JoinService {
     private readonly audit: AuditService,
     private readonly db: Db,
     private readonly vault: PatientVault,
+    private readonly practices: PracticesService,
   ) {}
 
   /** The visit a join token opens. Expired links still show a closed or running visit. */
@@ -101,12 +103,14 @@ export class JoinService {
 
   private async toInfo(visit: VisitEntity, language: Language): Promise<JoinInfo> {
     const consent = await this.consents.latest(visit.id);
+    const practice = await this.practices.view(visit.practiceId);
     return {
       visitId: visit.id,
       status: visit.status,
       patientFirstName: (await this.vault.open(visit.patient)).firstName,
       doctorName: visit.doctor.displayName,
       scheduledAt: visit.scheduledAt.toISOString(),
+      practice: { name: practice.name, phone: practice.settings.phone },
       consentGiven: !!consent?.accepted && consent.version === CONSENT.version,
       consent: { version: CONSENT.version, text: consentText(language) },
     };

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  CHECK_TOKEN_AUDIENCE,
+  CHECK_TOKEN_TTL_SECONDS,
   CONTROL_TOKEN_AUDIENCE,
   ControlTokenClaims,
   MEDIA_TOKEN_ALG,
@@ -28,13 +30,25 @@ export class MediaTokenService {
   }
 
   async mediaAccess(claims: MediaTokenClaims): Promise<MediaAccess> {
+    return this.access(claims, MEDIA_TOKEN_AUDIENCE, this.config.mediaTokenTtlSeconds);
+  }
+
+  /**
+   * A pre-call check token: its own audience, a check room (never a visit's: the SFU enforces both ways),
+   * and a life of about a minute.
+   */
+  async checkAccess(claims: MediaTokenClaims): Promise<MediaAccess> {
+    return this.access(claims, CHECK_TOKEN_AUDIENCE, CHECK_TOKEN_TTL_SECONDS);
+  }
+
+  private async access(claims: MediaTokenClaims, audience: string, ttlSeconds: number): Promise<MediaAccess> {
     const token = await new SignJWT({ room: claims.room, role: claims.role, name: claims.name })
       .setProtectedHeader({ alg: MEDIA_TOKEN_ALG })
       .setSubject(claims.sub)
       .setIssuer(MEDIA_TOKEN_ISSUER)
-      .setAudience(MEDIA_TOKEN_AUDIENCE)
+      .setAudience(audience)
       .setIssuedAt()
-      .setExpirationTime(`${this.config.mediaTokenTtlSeconds}s`)
+      .setExpirationTime(`${ttlSeconds}s`)
       .sign(await this.key);
     return { sfuUrl: this.config.sfuPublicUrl, token, roomId: claims.room, peerId: claims.sub, iceServers: this.iceServers(claims.sub) };
   }
