@@ -10,6 +10,7 @@ import { JoinModule } from './modules/join/join.module';
 import { KeysModule } from './modules/keys/keys.module';
 import { MediaModule } from './modules/media/media.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
+import { NotesModule } from './modules/notes/notes.module';
 import { PatientsModule } from './modules/patients/patients.module';
 import { PracticeModule } from './modules/practice/practice.module';
 import { ReadinessModule } from './modules/readiness/readiness.module';
@@ -50,6 +51,7 @@ export class AppModule {
         BillingModule,
         MessagingModule,
         StaffModule,
+        NotesModule,
       ],
       controllers: [HealthController],
       providers: [DemoSeedService],

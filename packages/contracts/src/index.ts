@@ -19,3 +19,4 @@ export * from './http/routes';
 export * from './http/messages';
 export * from './http/patients';
 export * from './http/readiness';
+export * from './http/notes';

@@ -14,6 +14,8 @@ export interface ErrorBody {
   message: string;
   /** For a refused input: which fields, and why (`body.patient.birthDate`: "must be a date ..."). */
   issues?: { path: string; message: string }[];
+  /** What a client needs to recover from this refusal (a 409 NOTES_CONFLICT: the current notes). */
+  detail?: Record<string, unknown>;
 }
 
 /** Acknowledgement of a socket request: a result or a refusal, never a thrown exception. */

@@ -127,6 +127,8 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       'GET /api/outbox': {},
       'GET /api/outbox/:id': {},
       'POST /api/outbox/:id/resend': {},
+      'GET /api/visits/:id/notes': {},
+      'PUT /api/visits/:id/notes': { body: { text: 'pwned', baseVersion: 0 } },
     };
     const found = known[key];
     if (!found) throw new Error(`isolation spec: no request for ${key}: add a valid one aimed at practice B`);
@@ -145,6 +147,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       db.query(`SELECT * FROM assistant_doctors WHERE doctor_id = $1 ORDER BY assistant_id`, [b.doctor.id]),
       // Which messages exist (their delivery states move on their own as B's poller sends them).
       db.query(`SELECT id, visit_id, kind, channel, resend_of FROM outbox_messages WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
+      db.query(`SELECT * FROM visit_notes WHERE practice_id = $1 ORDER BY visit_id`, [b.practiceId]),
     ]);
     return JSON.stringify(rows);
   }

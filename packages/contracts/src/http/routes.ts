@@ -3,6 +3,7 @@ import { billingRoutes, visitCodingRoutes } from './billing';
 import { healthRoutes } from './health';
 import { joinRoutes } from './join';
 import { messageRoutes } from './messages';
+import { notesRoutes } from './notes';
 import { practiceRoutes } from './practice';
 import type { RouteDefinition } from './route';
 import { patientRoutes } from './patients';
@@ -24,6 +25,7 @@ export const API_ROUTES = {
   passwordTokens: passwordTokenRoutes,
   patients: patientRoutes,
   readiness: readinessRoutes,
+  notes: notesRoutes,
 } as const;
 
 /** The same routes as one list. */

@@ -6,6 +6,9 @@ export type DomainErrorKind = 'bad-request' | 'unauthorized' | 'forbidden' | 'no
  * enum (see `*.exception.ts`); filters turn them into HTTP bodies and socket refusals.
  */
 export abstract class DomainException<Code extends string = string> extends Error {
+  /** What the client needs to recover (sent as the body's `detail`): ids, versions, never secrets. */
+  detail?: Record<string, unknown>;
+
   protected constructor(
     readonly code: Code,
     readonly kind: DomainErrorKind,

@@ -45,7 +45,7 @@ export function toErrorResponse(error: unknown, language: Language = DEFAULT_LAN
     return { status: 400, body: { code: error.code, message, ...(error.issues.length ? { issues: error.issues } : {}) } };
   }
   if (error instanceof DomainException) {
-    return { status: STATUS[error.kind], body: { code: error.code, message: textOf(error.code, language, error.message) } };
+    return { status: STATUS[error.kind], body: { code: error.code, message: textOf(error.code, language, error.message), ...(error.detail ? { detail: error.detail } : {}) } };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

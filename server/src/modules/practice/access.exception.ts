@@ -8,6 +8,7 @@ export enum AccessExceptionCode {
   PATIENT_NOT_FOUND = 'PATIENT_NOT_FOUND',
   STAFF_NOT_FOUND = 'STAFF_NOT_FOUND',
   ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
+  CLINICAL_STAFF_ONLY = 'CLINICAL_STAFF_ONLY',
 }
 
 const DEFINITIONS: Record<AccessExceptionCode, [DomainErrorKind, string]> = {
@@ -18,6 +19,7 @@ const DEFINITIONS: Record<AccessExceptionCode, [DomainErrorKind, string]> = {
   [AccessExceptionCode.PATIENT_NOT_FOUND]: ['not-found', 'This patient does not exist.'],
   [AccessExceptionCode.STAFF_NOT_FOUND]: ['not-found', 'No account of your practice has this id.'],
   [AccessExceptionCode.ROLE_NOT_ALLOWED]: ['forbidden', 'Your role does not allow this action.'],
+  [AccessExceptionCode.CLINICAL_STAFF_ONLY]: ['forbidden', 'Only the practice’s doctors can read a visit’s notes and clinical documents.'],
 };
 
 /** Refusals of the access helper: another practice's ids are "not found", never "forbidden". */

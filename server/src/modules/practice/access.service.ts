@@ -17,9 +17,11 @@ import type { Actor } from './actor';
  * - `view`, `manage`: the queue and the schedule (the visit's doctor, or an assistant of that doctor);
  * - `call`: admit the patient, enter the media room, end the consultation (the visit's doctor only);
  * - `code`: the doctor's coding at the end of the visit (the visit's doctor only);
- * - `bill`: billing staff's corrections (roles billing and admin).
+ * - `bill`: billing staff's corrections (roles billing and admin);
+ * - `clinical`: read the visit's clinical content (notes, documents): the practice's doctors (any doctor
+ *   of the practice, for continuity of care), never assistants, billing or admin staff (docs/call.md).
  */
-export type VisitPurpose = 'view' | 'manage' | 'call' | 'code' | 'bill';
+export type VisitPurpose = 'view' | 'manage' | 'call' | 'code' | 'bill' | 'clinical';
 export type PatientPurpose = 'care' | 'bill';
 
 const BILLING: readonly UserRole[] = ['billing', 'admin'];
@@ -55,6 +57,10 @@ export class AccessService {
     if (!visit) throw new VisitException(VisitExceptionCode.VISIT_NOT_FOUND);
     if (purpose === 'bill') {
       this.requireRole(actor, BILLING);
+      return visit;
+    }
+    if (purpose === 'clinical') {
+      if (actor.role !== 'doctor') throw new AccessException(AccessExceptionCode.CLINICAL_STAFF_ONLY);
       return visit;
     }
     if (actor.role === 'doctor') {

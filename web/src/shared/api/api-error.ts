@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The body's `detail`: what is needed to recover (a notes conflict: the current notes). */
+    readonly detail?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -29,7 +31,8 @@ export function toApiError(status: number, body: unknown): ApiError {
   let message = '';
   if (typeof record.message === 'string' && record.message.trim()) message = record.message;
   else if (Array.isArray(record.message)) message = record.message.filter((m) => typeof m === 'string').join('. ');
-  return new ApiError(status, code, message);
+  const detail = typeof record.detail === 'object' && record.detail !== null ? (record.detail as Record<string, unknown>) : undefined;
+  return new ApiError(status, code, message, detail);
 }
 
 /** The code of an error from the API, a socket acknowledgement or the media server, if it has one. */
