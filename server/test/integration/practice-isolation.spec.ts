@@ -127,6 +127,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       'GET /api/outbox': {},
       'GET /api/outbox/:id': {},
       'POST /api/outbox/:id/resend': {},
+      'GET /api/readiness/day': { query: { date: today, doctorId: b.doctor.id } },
       'GET /api/visits/:id/notes': {},
       'PUT /api/visits/:id/notes': { body: { text: 'pwned', baseVersion: 0 } },
     };
