@@ -12,6 +12,7 @@ import fr_errors from './locales/fr/errors.json';
 import fr_join from './locales/fr/join.json';
 import fr_media from './locales/fr/media.json';
 import fr_messages from './locales/fr/messages.json';
+import fr_outbox from './locales/fr/outbox.json';
 import fr_patients from './locales/fr/patients.json';
 import fr_practice from './locales/fr/practice.json';
 import fr_queue from './locales/fr/queue.json';
@@ -28,12 +29,13 @@ import en_errors from './locales/en/errors.json';
 import en_join from './locales/en/join.json';
 import en_media from './locales/en/media.json';
 import en_messages from './locales/en/messages.json';
+import en_outbox from './locales/en/outbox.json';
 import en_patients from './locales/en/patients.json';
 import en_practice from './locales/en/practice.json';
 import en_queue from './locales/en/queue.json';
 import en_waiting from './locales/en/waiting.json';
 
-export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consultation', 'errors', 'join', 'media', 'messages', 'patients', 'practice', 'queue', 'waiting'] as const;
+export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consultation', 'errors', 'join', 'media', 'messages', 'outbox', 'patients', 'practice', 'queue', 'waiting'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const RESOURCES = {
@@ -50,6 +52,7 @@ export const RESOURCES = {
     join: fr_join,
     media: fr_media,
     messages: fr_messages,
+    outbox: fr_outbox,
     patients: fr_patients,
     practice: fr_practice,
     queue: fr_queue,
@@ -68,6 +71,7 @@ export const RESOURCES = {
     join: en_join,
     media: en_media,
     messages: en_messages,
+    outbox: en_outbox,
     patients: en_patients,
     practice: en_practice,
     queue: en_queue,

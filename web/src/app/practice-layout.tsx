@@ -22,6 +22,7 @@ function PracticeHeader() {
   const navigate = useNavigate();
   const { t } = useTranslation();
   const { t: tp } = useTranslation('practice');
+  const { t: to } = useTranslation('outbox');
   return (
     <header className="app-header">
       <div className="app-header-nav">
@@ -36,6 +37,9 @@ function PracticeHeader() {
               </NavLink>
               <NavLink to="/patients" className="nav-link" data-testid="nav-patients">
                 {tp('nav.patients')}
+              </NavLink>
+              <NavLink to="/outbox" className="nav-link" data-testid="nav-outbox">
+                {to('nav')}
               </NavLink>
             </>
           )}

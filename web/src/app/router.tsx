@@ -14,6 +14,7 @@ import { CodingPage } from '../features/coding/coding-page';
 import { DoctorRoomPage } from '../features/consultation/doctor-room-page';
 import { PatientConsultation } from '../features/consultation/patient-consultation';
 import { JoinPage } from '../features/join/join-page';
+import { OutboxMessagePage, OutboxPage } from '../features/messages/outbox-page';
 import { QueuePage } from '../features/queue/queue-page';
 import { useDocumentTitle } from '../shared/i18n/use-document-title';
 import { CardPage } from '../shared/ui/card-page';
@@ -50,6 +51,8 @@ export const router = createBrowserRouter([
       // The consultation room and the coding are the visit's doctor's only (an assistant never joins).
       { path: '/visits/:visitId/room', element: <RequireRole roles={['doctor']}><DoctorRoomPage /></RequireRole> },
       { path: '/visits/:visitId/coding', element: <RequireRole roles={['doctor']}><CodingPage /></RequireRole> },
+      { path: '/outbox', element: <RequireRole roles={CARE_ROLES}><OutboxPage /></RequireRole> },
+      { path: '/outbox/:messageId', element: <RequireRole roles={CARE_ROLES}><OutboxMessagePage /></RequireRole> },
       { path: '/patients', element: <RequireRole roles={CARE_ROLES}><PatientsPage /></RequireRole> },
       { path: '/patients/:patientId', element: <RequireRole roles={CARE_ROLES}><PatientPage /></RequireRole> },
       { path: '/admin/staff', element: <RequireRole roles={['admin']}><StaffPage /></RequireRole> },

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { VisitView } from '@visite/contracts';
 import { useFormat } from '../../shared/i18n/use-format';
 import { minutesSince } from '../../shared/lib/format-time';
+import { VisitMessages } from '../messages/visit-messages';
 
 interface Props {
   visit: VisitView;
@@ -17,6 +19,8 @@ interface Props {
 
 export function QueueRow({ visit, now, busy, canCall, onAdmit, onJoin, onNewLink }: Props) {
   const { t } = useTranslation('queue');
+  const { t: tm } = useTranslation('outbox');
+  const [showMessages, setShowMessages] = useState(false);
   const format = useFormat();
   const name = `${visit.patient.firstName} ${visit.patient.lastName}`;
   const canReissue = visit.status === 'scheduled' || visit.status === 'waiting';
@@ -44,6 +48,9 @@ export function QueueRow({ visit, now, busy, canCall, onAdmit, onJoin, onNewLink
       </div>
       <div className="queue-row-actions">
         <span className={`badge badge-${visit.status}`}>{t(`status.${visit.status}`)}</span>
+        <button type="button" className="btn btn-link" data-testid="visit-messages-toggle" aria-expanded={showMessages} onClick={() => setShowMessages((v) => !v)}>
+          {showMessages ? tm('toggleHide') : tm('toggle')}
+        </button>
         {canReissue && (
           <button type="button" className="btn btn-link" disabled={busy} onClick={() => onNewLink(visit)}>
             {t('newLink')}
@@ -65,6 +72,7 @@ export function QueueRow({ visit, now, busy, canCall, onAdmit, onJoin, onNewLink
           </button>
         )}
       </div>
+      {showMessages && <VisitMessages visitId={visit.id} />}
     </li>
   );
 }
