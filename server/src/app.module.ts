@@ -5,6 +5,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BillingModule } from './modules/billing/billing.module';
 import { DemoSeedService } from './modules/demo/demo-seed.service';
+import { HistoryModule } from './modules/history/history.module';
 import { HealthController } from './modules/health/health.controller';
 import { JoinModule } from './modules/join/join.module';
 import { KeysModule } from './modules/keys/keys.module';
@@ -38,6 +39,7 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         AuditModule,
+        HistoryModule,
         PracticeModule,
         KeysModule,
         PatientsModule,

@@ -20,3 +20,4 @@ export * from './http/messages';
 export * from './http/patients';
 export * from './http/readiness';
 export * from './http/notes';
+export * from './http/history';

@@ -8,6 +8,7 @@ import fr_coding from './locales/fr/coding.json';
 import fr_common from './locales/fr/common.json';
 import fr_consent from './locales/fr/consent.json';
 import fr_consultation from './locales/fr/consultation.json';
+import fr_day from './locales/fr/day.json';
 import fr_errors from './locales/fr/errors.json';
 import fr_join from './locales/fr/join.json';
 import fr_media from './locales/fr/media.json';
@@ -25,6 +26,7 @@ import en_coding from './locales/en/coding.json';
 import en_common from './locales/en/common.json';
 import en_consent from './locales/en/consent.json';
 import en_consultation from './locales/en/consultation.json';
+import en_day from './locales/en/day.json';
 import en_errors from './locales/en/errors.json';
 import en_join from './locales/en/join.json';
 import en_media from './locales/en/media.json';
@@ -35,7 +37,7 @@ import en_practice from './locales/en/practice.json';
 import en_queue from './locales/en/queue.json';
 import en_waiting from './locales/en/waiting.json';
 
-export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consultation', 'errors', 'join', 'media', 'messages', 'outbox', 'patients', 'practice', 'queue', 'waiting'] as const;
+export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consultation', 'day', 'errors', 'join', 'media', 'messages', 'outbox', 'patients', 'practice', 'queue', 'waiting'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const RESOURCES = {
@@ -48,6 +50,7 @@ export const RESOURCES = {
     common: fr_common,
     consent: fr_consent,
     consultation: fr_consultation,
+    day: fr_day,
     errors: fr_errors,
     join: fr_join,
     media: fr_media,
@@ -67,6 +70,7 @@ export const RESOURCES = {
     common: en_common,
     consent: en_consent,
     consultation: en_consultation,
+    day: en_day,
     errors: en_errors,
     join: en_join,
     media: en_media,

@@ -16,7 +16,8 @@ import { AssistantLinkEntity } from '../modules/staff/assistant-link.entity';
 import { PasswordTokenEntity } from '../modules/staff/password-token.entity';
 import { ReadinessCheckEntity } from '../modules/readiness/readiness-check.entity';
 import { VisitEntity } from '../modules/visits/visit.entity';
+import { VisitEventEntity } from '../modules/history/visit-event.entity';
 import { VisitNoteEntity } from '../modules/notes/visit-note.entity';
 
 export const ENTITIES = [
-  PracticeEntity, PracticeKeyEntity, AssistantLinkEntity, PasswordTokenEntity, PatientDistinctPairEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, AuditChainHeadEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity, ReadinessCheckEntity, VisitNoteEntity];
+  PracticeEntity, PracticeKeyEntity, AssistantLinkEntity, PasswordTokenEntity, PatientDistinctPairEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, AuditChainHeadEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity, ReadinessCheckEntity, VisitNoteEntity, VisitEventEntity];

@@ -124,6 +124,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       'POST /api/patients/:id/not-duplicate/:otherId': {},
       'GET /api/patients/duplicates': {},
       'GET /api/visits/:id/messages': {},
+      'GET /api/visits/:id/history': {},
       'GET /api/outbox': {},
       'GET /api/outbox/:id': {},
       'POST /api/outbox/:id/resend': {},

@@ -16,6 +16,7 @@ import { PatientConsultation } from '../features/consultation/patient-consultati
 import { JoinPage } from '../features/join/join-page';
 import { OutboxMessagePage, OutboxPage } from '../features/messages/outbox-page';
 import { QueuePage } from '../features/queue/queue-page';
+import { VisitPage } from '../features/day/visit-page';
 import { useDocumentTitle } from '../shared/i18n/use-document-title';
 import { CardPage } from '../shared/ui/card-page';
 import { PracticeLayout } from './practice-layout';
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <Home /> },
       // The consultation room and the coding are the visit's doctor's only (an assistant never joins).
+      { path: '/visits/:visitId', element: <RequireRole roles={CARE_ROLES}><VisitPage /></RequireRole> },
       { path: '/visits/:visitId/room', element: <RequireRole roles={['doctor']}><DoctorRoomPage /></RequireRole> },
       { path: '/visits/:visitId/coding', element: <RequireRole roles={['doctor']}><CodingPage /></RequireRole> },
       { path: '/outbox', element: <RequireRole roles={CARE_ROLES}><OutboxPage /></RequireRole> },

@@ -1,6 +1,7 @@
 import { authRoutes } from './auth';
 import { billingRoutes, visitCodingRoutes } from './billing';
 import { healthRoutes } from './health';
+import { historyRoutes } from './history';
 import { joinRoutes } from './join';
 import { messageRoutes } from './messages';
 import { notesRoutes } from './notes';
@@ -26,6 +27,7 @@ export const API_ROUTES = {
   patients: patientRoutes,
   readiness: readinessRoutes,
   notes: notesRoutes,
+  history: historyRoutes,
 } as const;
 
 /** The same routes as one list. */

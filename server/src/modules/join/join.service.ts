@@ -4,6 +4,7 @@ import type { JoinInfo, MediaAccess, WaitingStatus } from '@visite/contracts';
 import { hashToken } from '../../common/crypto/random-token';
 import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
+import { VisitHistory } from '../history/visit-history.service';
 import { CONSENT, consentText } from '../consent/consent-text';
 import { ConsentsRepository } from '../consent/consents.repository';
 import { MediaTokenService } from '../media/media-token.service';
@@ -33,6 +34,7 @@ export class JoinService {
     private readonly db: Db,
     private readonly vault: PatientVault,
     private readonly practices: PracticesService,
+    private readonly history: VisitHistory,
   ) {}
 
   /** The visit a join token opens. Expired links still show a closed or running visit. */
@@ -69,6 +71,7 @@ export class JoinService {
     if (visit.status === 'scheduled') {
       await this.db.transaction(async () => {
         if (await this.visits.transition(visit.id, ['scheduled'], { status: 'waiting', waitingSince: new Date() })) {
+          await this.history.record({ visit, kind: 'arrived', by: { type: 'patient', id: visit.patientId } });
           await this.audit.record({ actorType: 'patient', actorId: visit.patientId, practiceId: visit.practiceId, action: 'visit.patient_arrived', visitId: visit.id });
         }
       });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { MessageKind, MessageOutcome, VisitStatus } from '@visite/contracts';
+import type { MessageKind, MessageOutcome, VisitEventDetail, VisitStatus } from '@visite/contracts';
 import { AppConfig } from '../../config/app-config';
 import { Keyring } from '../keys/keyring';
 import type { VisitEntity } from '../visits/visit.entity';
@@ -15,6 +15,8 @@ import { type DeliveryResult, MailTransport, SmsProvider } from './transports/de
 import { VisitMessagingRepository } from './visit-messaging.repository';
 import type { Patient } from '../patients/patient';
 import { PatientVault } from '../patients/patient-vault';
+import { Db } from '../../database/db';
+import { BY_SYSTEM, VisitHistory } from '../history/visit-history.service';
 
 /** The sealing context of a rendered message. */
 /** Where a message's rendering is kept, encrypted with the practice's data key (it holds the patient's address and link). */
@@ -44,6 +46,8 @@ export class OutboxDispatcher {
     private readonly mail: MailTransport,
     private readonly sms: SmsProvider,
     private readonly vault: PatientVault,
+    private readonly history: VisitHistory,
+    private readonly db: Db,
   ) {}
 
   async deliver(row: ClaimedMessage): Promise<void> {
@@ -85,7 +89,7 @@ export class OutboxDispatcher {
             timeoutMs,
           )
         : await this.sms.send({ outboxId: row.id, to: rendered.to, text: rendered.text, sender: this.config.sms.provider === 'webhook' ? this.config.sms.sender : null }, timeoutMs);
-    await this.record(row, this.outcomeOf(row, result));
+    await this.record(row, this.outcomeOf(row, result), visit.practiceId);
   }
 
   private outcomeOf(row: ClaimedMessage, result: DeliveryResult): OutcomePatch {
@@ -105,8 +109,17 @@ export class OutboxDispatcher {
     }
   }
 
-  private async record(row: ClaimedMessage, patch: OutcomePatch): Promise<void> {
-    const recorded = await this.outbox.finish(row.id, row.claimToken, patch);
+  private async record(row: ClaimedMessage, patch: OutcomePatch, practiceId?: string): Promise<void> {
+    // A message that left (or was kept for staff to read) goes into the visit's history with its outcome.
+    const left = practiceId && (patch.state === 'sent' || patch.state === 'kept');
+    const recorded = await this.db.transaction(async () => {
+      const done = await this.outbox.finish(row.id, row.claimToken, patch);
+      if (done && left) {
+        const detail: VisitEventDetail = row.kind === 'reminder' ? { channel: row.channel, minutes: row.reminderMinutes, state: patch.state } : { message: row.kind, channel: row.channel, state: patch.state };
+        await this.history.record({ visit: { id: row.visitId, practiceId }, kind: row.kind === 'reminder' ? 'reminded' : 'notified', by: BY_SYSTEM, detail });
+      }
+      return done;
+    });
     if (!recorded) this.logger.warn(`message ${row.id}: its lease ran out before the outcome (${patch.state}) could be recorded`);
     else if (patch.state === 'failed' || patch.state === 'retrying') this.logger.warn(`message ${row.id} (${row.kind}, ${row.channel}) ${patch.state}: ${patch.outcome}${patch.lastError ? ` - ${patch.lastError}` : ''}`);
   }

@@ -4,6 +4,7 @@ import { AppConfig } from '../../config/app-config';
 import { hashToken, randomToken } from '../../common/crypto/random-token';
 import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
+import { byUser, VisitHistory } from '../history/visit-history.service';
 import { UsersRepository } from '../auth/users.repository';
 import { MediaTokenService } from '../media/media-token.service';
 import { MessageScheduler } from '../messaging/message-scheduler.service';
@@ -47,6 +48,7 @@ export class VisitsService {
     private readonly access: AccessService,
     private readonly db: Db,
     private readonly messages: MessageScheduler,
+    private readonly history: VisitHistory,
   ) {}
 
   async create(actor: Actor, input: CreateVisitRequest): Promise<VisitWithLink> {
@@ -69,6 +71,7 @@ export class VisitsService {
       }
       const patient = await this.vault.open((await this.patientRows.findById(patientId))!);
       const id = await this.visits.create({ practiceId: actor.practiceId, doctorId, patientId, status: 'scheduled', scheduledAt, joinTokenHash: hashToken(token), joinExpiresAt });
+      await this.history.record({ visit: { id, practiceId: actor.practiceId }, kind: 'booked', by: byUser(actor), detail: { by: 'staff', scheduledAt: scheduledAt.toISOString() } });
       await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.created', visitId: id, detail: { patientId, doctorId } });
       // The invitation and the reminders exist if and only if the visit does.
       await this.messages.visitCreated({ id, practiceId: actor.practiceId, scheduledAt, patient }, token);
@@ -97,6 +100,7 @@ export class VisitsService {
     await this.db.transaction(async () => {
       await this.visits.setJoinToken(visit.id, hashToken(token), joinExpiresAt);
       await this.messages.joinLinkReissued(visit.practiceId, visit.id, token);
+      await this.history.record({ visit, kind: 'link_reissued', by: byUser(actor) });
       await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.link_reissued', visitId });
     });
     // The old link no longer opens anything: its sockets (waiting room, consultation) close now.
@@ -109,6 +113,7 @@ export class VisitsService {
     await this.db.transaction(async () => {
       const admitted = await this.visits.transition(visitId, ['waiting'], { status: 'in_progress', startedAt: new Date() });
       if (!admitted) throw new VisitException(VisitExceptionCode.VISIT_NOT_WAITING);
+      await this.history.record({ visit, kind: 'admitted', by: byUser(actor) });
       await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'visit.admitted', visitId });
     });
     this.publisher.toVisit(visitId, 'visit.admitted', { visitId });
@@ -137,6 +142,7 @@ export class VisitsService {
       // The messages the move causes commit with it: a cancellation; reminders no longer due.
       if (done) await this.messages.visitEnded(visit.id);
       else await this.messages.visitCancelled({ ...visit, patient: await this.vault.open(visit.patient) });
+      await this.history.record({ visit, kind: done ? 'completed' : 'cancelled', by: { type: actorType, id: actorId } });
       await this.audit.record({ actorType, actorId, practiceId: visit.practiceId, action: done ? 'visit.completed' : 'visit.cancelled', visitId: visit.id });
       return done;
     });
@@ -171,8 +177,10 @@ export class VisitsService {
   async setQueueMessage(actor: Actor, request: QueueMessageRequest): Promise<void> {
     const doctorId = await this.access.queueDoctorId(actor, request.doctorId);
     const message = request.message;
+    const waiting = message ? (await this.queue.today(doctorId)).entities.filter((v) => v.status === 'waiting') : [];
     await this.db.transaction(async () => {
       await this.users.setQueueMessage(doctorId, message || null);
+      for (const visit of waiting) await this.history.record({ visit, kind: 'message_sent', by: byUser(actor), detail: { to: 'all' }, note: message });
       await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'queue.message', detail: { doctorId, message } });
     });
     await this.queue.publish(doctorId);

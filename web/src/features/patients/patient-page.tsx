@@ -81,7 +81,7 @@ export function PatientPage() {
         <ul className="queue-list" data-testid="patient-visits">
           {visits.map((v) => (
             <li key={v.id} className="queue-row" data-testid="patient-visit" data-status={v.status}>
-              <span>{format.dateTime(v.scheduledAt)}</span>
+              <Link to={`/visits/${encodeURIComponent(v.id)}`}>{format.dateTime(v.scheduledAt)}</Link>
               <span className="muted">{v.doctor.displayName}</span>
               <span className={`badge badge-${v.status}`}>{t(`status.${v.status}`)}</span>
             </li>

@@ -34,7 +34,11 @@ export function QueueRow({ visit, now, busy, canCall, onAdmit, onJoin, onNewLink
           role="img"
         />
         <div>
-          <p className="queue-name">{name}</p>
+          <p className="queue-name">
+            <Link to={`/visits/${encodeURIComponent(visit.id)}`} data-testid="visit-link">
+              {name}
+            </Link>
+          </p>
           <p className="muted small">
             {t('scheduledAt', { time: format.time(visit.scheduledAt) })}
             {visit.status === 'waiting' && visit.waitingSince && (
