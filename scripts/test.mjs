@@ -40,6 +40,7 @@ const suites = [
   { name: 'contracts', dir: 'packages/contracts', args: [] },
   { name: 'billing rules', dir: 'packages/billing', args: [] },
   { name: 'i18n catalogues', dir: 'packages/i18n', args: [] },
+  { name: 'scheduling (slots, time zones)', dir: 'packages/scheduling', args: [] },
   { name: 'server (unit + integration on PostgreSQL and Redis)', dir: 'server', args: ['--runInBand'] },
   { name: 'sfu (real mediasoup worker)', dir: 'sfu', args: ['--runInBand'] },
   { name: 'web', dir: 'web', args: [] },

@@ -7,6 +7,7 @@ const common = {
     '^@visite/contracts$': '<rootDir>/../packages/contracts/src/index.ts',
     '^@visite/billing$': '<rootDir>/../packages/billing/src/index.ts',
     '^@visite/i18n$': '<rootDir>/../packages/i18n/src/index.ts',
+    '^@visite/scheduling$': '<rootDir>/../packages/scheduling/src/index.ts',
   },
 };
 module.exports = {

@@ -25,5 +25,6 @@ module.exports = {
     '^@visite/billing$': '<rootDir>/../packages/billing/src/index.ts',
     '^@visite/contracts$': '<rootDir>/../packages/contracts/src/index.ts',
     '^@visite/i18n$': '<rootDir>/../packages/i18n/src/index.ts',
+    '^@visite/scheduling$': '<rootDir>/../packages/scheduling/src/index.ts',
   },
 };

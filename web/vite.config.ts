@@ -11,6 +11,7 @@ export default defineConfig({
       '@visite/billing': fileURLToPath(new URL('../packages/billing/src/index.ts', import.meta.url)),
       '@visite/contracts': fileURLToPath(new URL('../packages/contracts/src/index.ts', import.meta.url)),
       '@visite/i18n': fileURLToPath(new URL('../packages/i18n/src/index.ts', import.meta.url)),
+      '@visite/scheduling': fileURLToPath(new URL('../packages/scheduling/src/index.ts', import.meta.url)),
     },
   },
   server: {

@@ -18,6 +18,7 @@ import { ReadinessModule } from './modules/readiness/readiness.module';
 import { RealtimeCoreModule } from './modules/realtime/realtime-core.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { RedisModule } from './modules/redis/redis.module';
+import { SchedulingModule } from './modules/scheduling/scheduling.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { VisitsModule } from './modules/visits/visits.module';
 
@@ -52,6 +53,7 @@ export class AppModule {
         RealtimeModule,
         BillingModule,
         MessagingModule,
+        SchedulingModule,
         StaffModule,
         NotesModule,
       ],

@@ -21,3 +21,4 @@ export * from './http/patients';
 export * from './http/readiness';
 export * from './http/notes';
 export * from './http/history';
+export * from './http/scheduling';

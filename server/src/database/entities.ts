@@ -18,6 +18,11 @@ import { ReadinessCheckEntity } from '../modules/readiness/readiness-check.entit
 import { VisitEntity } from '../modules/visits/visit.entity';
 import { VisitEventEntity } from '../modules/history/visit-event.entity';
 import { VisitNoteEntity } from '../modules/notes/visit-note.entity';
+import { AbsenceEntity } from '../modules/scheduling/absence.entity';
+import { DoctorAvailabilityEntity } from '../modules/scheduling/doctor-availability.entity';
+import { VisitBookingEntity } from '../modules/scheduling/visit-booking.entity';
+import { VisitTypeEntity } from '../modules/scheduling/visit-type.entity';
 
 export const ENTITIES = [
-  PracticeEntity, PracticeKeyEntity, AssistantLinkEntity, PasswordTokenEntity, PatientDistinctPairEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, AuditChainHeadEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity, ReadinessCheckEntity, VisitNoteEntity, VisitEventEntity];
+  PracticeEntity, PracticeKeyEntity, AssistantLinkEntity, PasswordTokenEntity, PatientDistinctPairEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, AuditChainHeadEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity, ReadinessCheckEntity, VisitNoteEntity, VisitEventEntity,
+  DoctorAvailabilityEntity, VisitTypeEntity, AbsenceEntity, VisitBookingEntity];

@@ -27,7 +27,7 @@ const invitationEmail = (m: MessageView) => m.kind === 'invitation' && m.channel
 
 /** Names the practice and sets what its messages say (before anything reads it, so no cache is stale). */
 async function setPractice(t: TestApp, practiceId: string, name: string, settings: Partial<PracticeSettings>): Promise<void> {
-  await t.app.get(PracticesRepository).update(practiceId, { name, settings: { timeZone: 'Europe/Paris', phone: null, address: null, language: 'fr', reminderOffsetsMinutes: [1440, 15], ...settings } });
+  await t.app.get(PracticesRepository).update(practiceId, { name, settings: { timeZone: 'Europe/Paris', phone: null, address: null, language: 'fr', reminderOffsetsMinutes: [1440, 15], patientChangeMinHours: 24, ...settings } });
 }
 
 /** Moves a visit the way the booking flow will: the change and the hook in one transaction. */

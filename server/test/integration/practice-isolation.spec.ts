@@ -21,6 +21,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
   const b = {} as {
     practiceId: string; doctor: Doctor; biller: Doctor; admin: Doctor; assistant: Doctor;
     visitId: string; waitingVisitId: string; joinToken: string; patientId: string; lineId: string; batchId: string; messageId: string;
+    visitTypeId: string; absenceId: string;
   };
   const B_NAMES = ['Bérénice', 'Isolée-Cloisonnée'];
 
@@ -51,6 +52,9 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
     b.waitingVisitId = waiting.visit.id;
     b.joinToken = waiting.joinToken;
     [{ id: b.messageId }] = await db.query(`SELECT id FROM outbox_messages WHERE visit_id = $1 AND kind = 'invitation'`, [b.waitingVisitId]);
+    await request(t.url).put(`/api/doctors/${b.doctor.id}/availability`).set('cookie', b.doctor.cookie).send({ weekly: [{ weekday: 1, start: '09:00', end: '12:00' }] }).expect(200);
+    b.visitTypeId = (await request(t.url).post('/api/visit-types').set('cookie', b.doctor.cookie).send({ doctorId: b.doctor.id, name: 'Consultation B', durationMinutes: 20 }).expect(201)).body.id;
+    b.absenceId = (await request(t.url).post('/api/absences').set('cookie', b.doctor.cookie).send({ doctorId: b.doctor.id, startDate: '2027-01-04', endDate: '2027-01-05' }).expect(201)).body.id;
   });
   afterEach(() => sockets.splice(0).forEach((s) => s.close()));
   afterAll(async () => {
@@ -73,6 +77,9 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       if (name === 'id' && p.startsWith('/api/staff/')) return b.assistant.id;
       if (name === 'otherId' && p.startsWith('/api/patients/')) return b.patientId;
       if (name === 'id' && p.startsWith('/api/outbox/')) return b.messageId;
+      if (name === 'doctorId' && p.startsWith('/api/doctors/')) return b.doctor.id;
+      if (name === 'id' && p.startsWith('/api/visit-types/')) return b.visitTypeId;
+      if (name === 'id' && p.startsWith('/api/absences/')) return b.absenceId;
       throw new Error(`isolation spec: no practice-B fixture for :${name} in ${route.method} ${p}: add one`);
     });
   }
@@ -131,6 +138,15 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       'GET /api/readiness/day': { query: { date: today, doctorId: b.doctor.id } },
       'GET /api/visits/:id/notes': {},
       'PUT /api/visits/:id/notes': { body: { text: 'pwned', baseVersion: 0 } },
+      'GET /api/doctors/:doctorId/availability': {},
+      'PUT /api/doctors/:doctorId/availability': { body: { weekly: [] } },
+      'GET /api/doctors/:doctorId/slots': { query: { visitTypeId: b.visitTypeId, from: today, to: today } },
+      'GET /api/visit-types': { query: { doctorId: b.doctor.id } },
+      'POST /api/visit-types': { body: { doctorId: b.doctor.id, name: 'Intrus', durationMinutes: 15 } },
+      'PUT /api/visit-types/:id': { body: { name: 'Renamed', durationMinutes: 15 } },
+      'DELETE /api/visit-types/:id': {},
+      'POST /api/absences': { body: { doctorId: b.doctor.id, startDate: today, endDate: today } },
+      'DELETE /api/absences/:id': {},
     };
     const found = known[key];
     if (!found) throw new Error(`isolation spec: no request for ${key}: add a valid one aimed at practice B`);
@@ -147,6 +163,9 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       db.query(`SELECT * FROM practices WHERE id = $1`, [b.practiceId]),
       db.query(`SELECT * FROM billing_profiles WHERE user_id = $1`, [b.doctor.id]),
       db.query(`SELECT * FROM assistant_doctors WHERE doctor_id = $1 ORDER BY assistant_id`, [b.doctor.id]),
+      db.query(`SELECT * FROM doctor_availability WHERE practice_id = $1 ORDER BY doctor_id`, [b.practiceId]),
+      db.query(`SELECT * FROM visit_types WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
+      db.query(`SELECT * FROM absences WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
       // Which messages exist (their delivery states move on their own as B's poller sends them).
       db.query(`SELECT id, visit_id, kind, channel, resend_of FROM outbox_messages WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
       db.query(`SELECT * FROM visit_notes WHERE practice_id = $1 ORDER BY visit_id`, [b.practiceId]),
@@ -158,7 +177,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
     const routes = routeTable(t.app).filter((r) => !PUBLIC.some((p) => p.test(r.path)));
     expect(routes.length).toBeGreaterThan(20);
     const before = await snapshotB();
-    const bIds = [b.visitId, b.waitingVisitId, b.patientId, b.lineId, b.batchId, b.messageId, b.doctor.id, b.biller.id, b.admin.id, b.assistant.id, b.practiceId];
+    const bIds = [b.visitId, b.waitingVisitId, b.patientId, b.lineId, b.batchId, b.messageId, b.visitTypeId, b.absenceId, b.doctor.id, b.biller.id, b.admin.id, b.assistant.id, b.practiceId];
     const failures: string[] = [];
     for (const route of routes) {
       const path = fill(route);

@@ -44,6 +44,8 @@ export const practiceSettingsSchema = z.strictObject({
   language: z.enum(LANGUAGES).default('fr'),
   /** Reminders to patients, in minutes before the appointment (messaging). Empty: no reminders. */
   reminderOffsetsMinutes: reminderOffsetsSchema.default([...DEFAULT_REMINDER_OFFSETS_MINUTES]),
+  /** Patients may cancel or reschedule from their link up to this many hours before the appointment (staff always can). */
+  patientChangeMinHours: z.number().int().min(0).max(720).default(24),
 });
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;
 

@@ -9,6 +9,7 @@ import { practiceRoutes } from './practice';
 import type { RouteDefinition } from './route';
 import { patientRoutes } from './patients';
 import { readinessRoutes } from './readiness';
+import { schedulingRoutes } from './scheduling';
 import { passwordTokenRoutes, staffRoutes } from './staff';
 import { visitRoutes } from './visits';
 
@@ -28,6 +29,7 @@ export const API_ROUTES = {
   readiness: readinessRoutes,
   notes: notesRoutes,
   history: historyRoutes,
+  scheduling: schedulingRoutes,
 } as const;
 
 /** The same routes as one list. */

@@ -1,12 +1,16 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Modality, RoomMediaSummary, VisitEndedBy, VisitStatus } from '@visite/contracts';
 import { BaseEntity } from '../../database/base.entity';
 import { PracticeEntity } from '../practice/practice.entity';
 import { UserEntity } from '../auth/user.entity';
 import { PatientEntity } from '../patients/patient.entity';
+import { VisitTypeEntity } from '../scheduling/visit-type.entity';
 
 @Entity('visits')
 @Index('ix_visits_doctor_scheduled', ['doctorId', 'scheduledAt'])
+@Check('ck_visits_ends_after_start', `"ends_at" IS NULL OR "ends_at" > "scheduled_at"`)
+// Never two booked visits of a doctor in overlapping ranges (migration 1764600000000, docs/scheduling.md).
+@Exclusion('ex_visits_doctor_slot', `USING gist ("doctor_id" WITH =, tstzrange("scheduled_at", "ends_at", '[)') WITH &&) WHERE ("ends_at" IS NOT NULL AND "status" <> 'cancelled')`)
 export class VisitEntity extends BaseEntity {
   /** The practice the row belongs to: every query is scoped by it. */
   @Index('ix_visits_practice')
@@ -70,4 +74,15 @@ export class VisitEntity extends BaseEntity {
   /** Packets and bytes the SFU received from each side, as it answered when the room was closed. */
   @Column({ name: 'media_summary', type: 'jsonb', nullable: true })
   mediaSummary: RoomMediaSummary | null;
+
+  /** End of a booked slot (null: a visit "now", not booked in a slot). Two booked visits of a doctor never overlap (ex_visits_doctor_slot). */
+  @Column({ name: 'ends_at', type: 'timestamptz', nullable: true })
+  endsAt: Date | null;
+
+  @Column({ name: 'visit_type_id', type: 'uuid', nullable: true })
+  visitTypeId: string | null;
+
+  @ManyToOne(() => VisitTypeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'visit_type_id', foreignKeyConstraintName: 'fk_visits_visit_type' })
+  visitType?: VisitTypeEntity;
 }

@@ -1,0 +1,3 @@
+export * from './zoned-time';
+export * from './wall-time';
+export * from './slots';
