@@ -63,7 +63,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
   });
 
   /** Routes reached without a staff session (they take their own credential, or none). */
-  const PUBLIC = [/^\/api\/auth\/(login|logout)$/, /^\/api\/health\//, /^\/api\/join\/:token/, /^\/api\/password-tokens\/:token$/];
+  const PUBLIC = [/^\/api\/auth\/(login|logout)$/, /^\/api\/health\//, /^\/api\/join\/:token/, /^\/api\/password-tokens\/:token$/, /^\/api\/public\//];
 
   function fill(route: Route): string {
     return route.path.replace(/:(\w+)/g, (_, name: string) => {
@@ -88,6 +88,9 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
   function requestFor(route: Route): { query?: Record<string, string>; body?: unknown } {
     const key = `${route.method} ${route.path}`;
     const today = new Date().toISOString().slice(0, 10);
+    // A Monday 09:00 (Paris) slot of B's doctor, in a week or two.
+    const monday = new Date(Date.now() + ((8 - new Date().getUTCDay()) % 7 || 7) * 86_400_000 + 7 * 86_400_000);
+    const nextMonday = `${monday.toISOString().slice(0, 10)}T08:00:00Z`;
     const known: Record<string, { query?: Record<string, string>; body?: unknown }> = {
       'GET /api/auth/me': {},
       'GET /api/practice': {},
@@ -147,6 +150,9 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       'DELETE /api/visit-types/:id': {},
       'POST /api/absences': { body: { doctorId: b.doctor.id, startDate: today, endDate: today } },
       'DELETE /api/absences/:id': {},
+      'GET /api/doctors/:doctorId/schedule': { query: { from: today, to: today } },
+      'POST /api/bookings': { body: { doctorId: b.doctor.id, visitTypeId: b.visitTypeId, start: nextMonday, patientId: b.patientId } },
+      'POST /api/visits/:id/reschedule': { body: { start: nextMonday } },
     };
     const found = known[key];
     if (!found) throw new Error(`isolation spec: no request for ${key}: add a valid one aimed at practice B`);
@@ -166,6 +172,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       db.query(`SELECT * FROM doctor_availability WHERE practice_id = $1 ORDER BY doctor_id`, [b.practiceId]),
       db.query(`SELECT * FROM visit_types WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
       db.query(`SELECT * FROM absences WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
+      db.query(`SELECT * FROM visit_bookings WHERE practice_id = $1 ORDER BY visit_id`, [b.practiceId]),
       // Which messages exist (their delivery states move on their own as B's poller sends them).
       db.query(`SELECT id, visit_id, kind, channel, resend_of FROM outbox_messages WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
       db.query(`SELECT * FROM visit_notes WHERE practice_id = $1 ORDER BY visit_id`, [b.practiceId]),

@@ -9,7 +9,7 @@ import { practiceRoutes } from './practice';
 import type { RouteDefinition } from './route';
 import { patientRoutes } from './patients';
 import { readinessRoutes } from './readiness';
-import { schedulingRoutes } from './scheduling';
+import { bookingRoutes, joinBookingRoutes, publicBookingRoutes, schedulingRoutes } from './scheduling';
 import { passwordTokenRoutes, staffRoutes } from './staff';
 import { visitRoutes } from './visits';
 
@@ -30,6 +30,9 @@ export const API_ROUTES = {
   notes: notesRoutes,
   history: historyRoutes,
   scheduling: schedulingRoutes,
+  bookings: bookingRoutes,
+  publicBooking: publicBookingRoutes,
+  joinBooking: joinBookingRoutes,
 } as const;
 
 /** The same routes as one list. */

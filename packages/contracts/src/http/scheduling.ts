@@ -137,6 +137,8 @@ export interface ScheduledVisit {
   endsAt: string | null;
   visitType: { id: string; name: string } | null;
   bookedBy: 'staff' | 'patient';
+  /** What the patient said when booking online (health data, decrypted for staff). */
+  reason: string | null;
 }
 
 export interface ScheduleView {
@@ -202,6 +204,8 @@ export const publicBookingSchema = z
     /** The patient agrees to be contacted about this appointment (confirmation, reminders). Required. */
     consentToContact: z.literal(true, { message: 'the patient must agree to be contacted about the appointment' }),
     language: z.enum(LANGUAGES).optional(),
+    /** The patient's time zone (the browser's): the times in their messages. Default: the doctor's. */
+    timeZone: timeZoneSchema.optional(),
   })
   .refine((p) => p.phone !== undefined || p.email !== undefined, { message: 'give a phone number or an e-mail address', path: ['phone'] })
   .refine((p) => p.birthDate <= new Date().toISOString().slice(0, 10), { message: 'birthDate is in the future', path: ['birthDate'] });

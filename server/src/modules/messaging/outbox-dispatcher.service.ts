@@ -67,7 +67,10 @@ export class OutboxDispatcher {
       link = `${this.config.publicUrl}/join/${token}`;
     }
     const practice = await this.practice.of(visit.practiceId);
-    const rendered = this.render(row, { ...visit, patient: await this.vault.open(visit.patient) }, practice, link);
+    // A booked visit speaks the patient's language and time zone (chosen on the booking page), else the practice's.
+    const booked = await this.state.bookedFor(visit.id);
+    const audience = { ...practice, ...(booked ?? {}) };
+    const rendered = this.render(row, { ...visit, patient: await this.vault.open(visit.patient) }, audience, link);
     if (!rendered) return this.record(row, { state: 'failed', outcome: 'no_address' });
     if (!(await this.outbox.saveContent(row.id, row.claimToken, await this.keyring.encrypt(visit.practiceId, contentPlace(row.id), JSON.stringify(rendered))))) {
       this.logger.warn(`message ${row.id}: claim lost before sending, left to the node that holds it`);
@@ -146,7 +149,7 @@ export class OutboxDispatcher {
       doctorName: visit.doctor.displayName,
       practice: { name: practice.name, phone: practice.phone, timeZone: practice.timeZone, email: this.config.mail.from },
       scheduledAt: visit.scheduledAt,
-      durationMinutes: this.config.defaultConsultationMinutes,
+      durationMinutes: visit.endsAt ? Math.round((visit.endsAt.getTime() - visit.scheduledAt.getTime()) / 60_000) : this.config.defaultConsultationMinutes,
       link,
       calendar: { uid: calendarUid(visit.id, this.config.publicUrl), sequence: row.icsSequence ?? 0, stamp: new Date() },
     });

@@ -7,6 +7,12 @@ import { VisitMessagingEntity } from './visit-messaging.entity';
 export class VisitMessagingRepository {
   constructor(private readonly db: Db) {}
 
+  /** The language and time zone the patient booked in (visit_bookings, written by scheduling), if the visit was booked in a slot. */
+  async bookedFor(visitId: string): Promise<{ language: 'fr' | 'en'; timeZone: string } | null> {
+    const rows: { language: 'fr' | 'en'; time_zone: string }[] = await this.db.manager.query(`SELECT language, time_zone FROM visit_bookings WHERE visit_id = $1`, [visitId]);
+    return rows[0] ? { language: rows[0].language, timeZone: rows[0].time_zone } : null;
+  }
+
   private get repo(): Repository<VisitMessagingEntity> {
     return this.db.repo(VisitMessagingEntity);
   }

@@ -80,7 +80,7 @@ export class PatientsService implements OnApplicationBootstrap {
 
   async create(actor: Actor, input: ParsedInput): Promise<PatientDetail> {
     this.access.requireCare(actor);
-    const id = await this.db.transaction(() => this.insert(actor, input));
+    const id = await this.db.transaction(() => this.insert(byStaff(actor), input));
     return this.get(actor, id);
   }
 
@@ -155,25 +155,47 @@ export class PatientsService implements OnApplicationBootstrap {
     );
     if (exact.length > 1) throw new PatientException(PatientExceptionCode.PATIENT_MATCHES_SEVERAL);
     if (exact.length === 1) return { patientId: exact[0]!.id, reused: true };
-    return { patientId: await this.insert(actor, input), reused: false };
+    return { patientId: await this.insert(byStaff(actor), input), reused: false };
+  }
+
+  /**
+   * The patient of a booking made on the public page (no account), inside its transaction: the
+   * directory's record only when names, date of birth **and** the phone or e-mail typed match it (so a
+   * stranger who knows someone's name and birth date cannot attach a visit to their record, nor have it
+   * sent to their address); otherwise a new record, which the directory flags as a likely duplicate of
+   * the same-named one for staff to compare (never merged).
+   */
+  async forPublicBooking(practiceId: string, input: ParsedInput): Promise<{ patientId: string; reused: boolean }> {
+    const h = (kind: 'first' | 'last' | 'dob', v: string) => this.vault.hash(practiceId, kind, v);
+    const exact = await this.patients.exactMatches(practiceId, { first: await h('first', normalizeName(input.firstName)), last: await h('last', normalizeName(input.lastName)), dob: await h('dob', input.birthDate) });
+    const typed = fieldsOf(input);
+    for (const row of exact) {
+      const p = await this.vault.open(row);
+      const sameEmail = !!typed.email && p.email === typed.email;
+      const samePhone = !!typed.phone && !!p.phone && normalizePhone(p.phone) === normalizePhone(typed.phone);
+      if (exact.length === 1 && (sameEmail || samePhone)) return { patientId: row.id, reused: true };
+    }
+    const id = randomUUID();
+    return { patientId: await this.insert({ practiceId, actorType: 'patient', actorId: id }, input, id), reused: false };
   }
 
   async open(row: PatientEntity): Promise<Patient> {
     return this.vault.open(row);
   }
 
-  private async insert(actor: Actor, input: ParsedInput): Promise<string> {
-    const id = randomUUID();
+  private async insert(by: { practiceId: string; actorType: 'user' | 'patient'; actorId: string }, input: ParsedInput, id = randomUUID()): Promise<string> {
     const fields: PatientFields = {
       ...fieldsOf(input),
       sex: input.sex ?? 'unknown',
       ins: null, insOid: null, identityStatus: 'PROV', insuredNir: null, beneficiaryRank: 1, regularDoctorRpps: null,
     };
-    await this.patients.insert({ id, practiceId: actor.practiceId, ...(await this.vault.seal(actor.practiceId, id, fields)) });
-    await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'patient.created', detail: { patientId: id } });
+    await this.patients.insert({ id, practiceId: by.practiceId, ...(await this.vault.seal(by.practiceId, id, fields)) });
+    await this.audit.record({ actorType: by.actorType, actorId: by.actorId, practiceId: by.practiceId, action: 'patient.created', detail: { patientId: id } });
     return id;
   }
 }
+
+const byStaff = (actor: Actor) => ({ practiceId: actor.practiceId, actorType: 'user' as const, actorId: actor.userId });
 
 function fieldsOf(input: ParsedInput): Pick<PatientFields, 'firstName' | 'lastName' | 'birthName' | 'birthDate' | 'phone' | 'email' | 'preferredLanguage'> & Partial<Pick<PatientFields, 'sex'>> {
   return {

@@ -37,6 +37,11 @@ export class SchedulingRepository {
     return this.db.repo(VisitTypeEntity).find({ where: { practiceId, archivedAt: IsNull() }, order: { durationMinutes: 'ASC', name: 'ASC' } });
   }
 
+  /** Every type of the practice, archived ones too (the week view names the type of past bookings). */
+  allVisitTypesIncludingArchived(practiceId: string): Promise<VisitTypeEntity[]> {
+    return this.db.repo(VisitTypeEntity).find({ where: { practiceId } });
+  }
+
   visitType(practiceId: string, id: string): Promise<VisitTypeEntity | null> {
     return this.db.repo(VisitTypeEntity).findOneBy({ practiceId, id });
   }

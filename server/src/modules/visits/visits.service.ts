@@ -190,15 +190,17 @@ export class VisitsService {
     return this.visits.findById(visitId).then((v) => v ?? Promise.reject(new VisitException(VisitExceptionCode.VISIT_NOT_FOUND)));
   }
 
-  private async view(visit: VisitEntity): Promise<VisitView> {
+  async view(visit: VisitEntity): Promise<VisitView> {
     return toVisitView(visit, await this.vault.open(visit.patient), await this.presence.onlineVisitIds([visit.id]));
   }
 
-  private async withLink(visit: VisitEntity, token: string, joinExpiresAt: Date): Promise<VisitWithLink> {
+  /** A visit with its join link (the token is shown only when it is issued). */
+  async withLink(visit: VisitEntity, token: string, joinExpiresAt: Date): Promise<VisitWithLink> {
     return { visit: await this.view(visit), joinUrl: `${this.config.publicUrl}/join/${token}`, joinExpiresAt: joinExpiresAt.toISOString() };
   }
 
-  private joinExpiry(scheduledAt: Date): Date {
+  /** Until when a new link opens the visit. */
+  joinExpiry(scheduledAt: Date): Date {
     return new Date(Math.max(scheduledAt.getTime(), Date.now()) + this.config.joinLinkTtlMs);
   }
 }
