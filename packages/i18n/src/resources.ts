@@ -16,6 +16,7 @@ import fr_messages from './locales/fr/messages.json';
 import fr_outbox from './locales/fr/outbox.json';
 import fr_patients from './locales/fr/patients.json';
 import fr_practice from './locales/fr/practice.json';
+import fr_precheck from './locales/fr/precheck.json';
 import fr_queue from './locales/fr/queue.json';
 import fr_waiting from './locales/fr/waiting.json';
 import en_auth from './locales/en/auth.json';
@@ -34,10 +35,11 @@ import en_messages from './locales/en/messages.json';
 import en_outbox from './locales/en/outbox.json';
 import en_patients from './locales/en/patients.json';
 import en_practice from './locales/en/practice.json';
+import en_precheck from './locales/en/precheck.json';
 import en_queue from './locales/en/queue.json';
 import en_waiting from './locales/en/waiting.json';
 
-export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consultation', 'day', 'errors', 'join', 'media', 'messages', 'outbox', 'patients', 'practice', 'queue', 'waiting'] as const;
+export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consultation', 'day', 'errors', 'join', 'media', 'messages', 'outbox', 'patients', 'practice', 'precheck', 'queue', 'waiting'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const RESOURCES = {
@@ -58,6 +60,7 @@ export const RESOURCES = {
     outbox: fr_outbox,
     patients: fr_patients,
     practice: fr_practice,
+    precheck: fr_precheck,
     queue: fr_queue,
     waiting: fr_waiting,
   },
@@ -78,6 +81,7 @@ export const RESOURCES = {
     outbox: en_outbox,
     patients: en_patients,
     practice: en_practice,
+    precheck: en_precheck,
     queue: en_queue,
     waiting: en_waiting,
   },

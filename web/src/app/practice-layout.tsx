@@ -23,6 +23,7 @@ function PracticeHeader() {
   const { t } = useTranslation();
   const { t: tp } = useTranslation('practice');
   const { t: to } = useTranslation('outbox');
+  const { t: tr } = useTranslation('precheck');
   return (
     <header className="app-header">
       <div className="app-header-nav">
@@ -34,6 +35,9 @@ function PracticeHeader() {
             <>
               <NavLink to="/" end className="nav-link" data-testid="nav-queue">
                 {t('nav.queue')}
+              </NavLink>
+              <NavLink to="/readiness" className="nav-link" data-testid="nav-readiness">
+                {tr('day.title')}
               </NavLink>
               <NavLink to="/patients" className="nav-link" data-testid="nav-patients">
                 {tp('nav.patients')}

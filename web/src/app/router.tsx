@@ -17,6 +17,7 @@ import { JoinPage } from '../features/join/join-page';
 import { OutboxMessagePage, OutboxPage } from '../features/messages/outbox-page';
 import { QueuePage } from '../features/queue/queue-page';
 import { VisitPage } from '../features/day/visit-page';
+import { ReadinessPage } from '../features/readiness/readiness-page';
 import { useDocumentTitle } from '../shared/i18n/use-document-title';
 import { CardPage } from '../shared/ui/card-page';
 import { PracticeLayout } from './practice-layout';
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
       { path: '/visits/:visitId/coding', element: <RequireRole roles={['doctor']}><CodingPage /></RequireRole> },
       { path: '/outbox', element: <RequireRole roles={CARE_ROLES}><OutboxPage /></RequireRole> },
       { path: '/outbox/:messageId', element: <RequireRole roles={CARE_ROLES}><OutboxMessagePage /></RequireRole> },
+      { path: '/readiness', element: <RequireRole roles={CARE_ROLES}><ReadinessPage /></RequireRole> },
       { path: '/patients', element: <RequireRole roles={CARE_ROLES}><PatientsPage /></RequireRole> },
       { path: '/patients/:patientId', element: <RequireRole roles={CARE_ROLES}><PatientPage /></RequireRole> },
       { path: '/admin/staff', element: <RequireRole roles={['admin']}><StaffPage /></RequireRole> },

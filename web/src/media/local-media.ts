@@ -11,15 +11,32 @@ export type CameraIssue = 'no-camera' | 'camera-denied' | 'camera-in-use' | 'cam
 /** The catalogue key of the message to show for it is `media:mic.<kind>`. */
 export class LocalMediaError extends Error {
   override readonly name = 'LocalMediaError';
-  constructor(readonly kind: LocalMediaErrorKind) {
+  /**
+   * `cameraDenied`: the camera was refused too (when the browser tells), so the screen names both.
+   */
+  constructor(
+    readonly kind: LocalMediaErrorKind,
+    readonly cameraDenied = false,
+  ) {
     super(`microphone unavailable: ${kind}`);
   }
+}
+
+/** The devices a person picked (the check's selectors); absent: the browser's default. */
+export interface DeviceChoice {
+  audioDeviceId?: string;
+  videoDeviceId?: string;
 }
 
 export interface LocalMedia {
   stream: MediaStream;
   hasVideo: boolean;
   cameraIssue: CameraIssue | null;
+}
+
+/** The id of the device a track comes from ('' when the browser does not say). */
+export function deviceIdOf(track: MediaStreamTrack | undefined): string {
+  return track?.getSettings?.().deviceId ?? '';
 }
 
 type GumFailure = 'denied' | 'not-found' | 'in-use' | 'other';
@@ -76,33 +93,51 @@ async function hasVideoInput(): Promise<boolean | null> {
  * Acquires microphone and camera. Falls back to audio only when there is no camera or it is refused
  * or busy; throws a LocalMediaError when the microphone cannot be had.
  */
-export async function acquireLocalMedia(): Promise<LocalMedia> {
+export async function acquireLocalMedia(choice: DeviceChoice = {}): Promise<LocalMedia> {
   if (typeof window !== 'undefined' && !window.isSecureContext) {
     throw new LocalMediaError('insecure-context');
   }
   if (!navigator.mediaDevices?.getUserMedia) throw new LocalMediaError('unsupported');
 
+  const audio: MediaTrackConstraints = { ...AUDIO_CONSTRAINTS, ...(choice.audioDeviceId ? { deviceId: { exact: choice.audioDeviceId } } : {}) };
+  const video: MediaTrackConstraints = { ...VIDEO_CONSTRAINTS, ...(choice.videoDeviceId ? { deviceId: { exact: choice.videoDeviceId } } : {}) };
   const cameraPresent = await hasVideoInput();
   if (cameraPresent !== false) {
     try {
-      const stream = await navigator.mediaDevices.getUserMedia({ audio: AUDIO_CONSTRAINTS, video: VIDEO_CONSTRAINTS });
+      const stream = await navigator.mediaDevices.getUserMedia({ audio, video });
       return { stream, hasVideo: stream.getVideoTracks().length > 0, cameraIssue: null };
     } catch (error) {
       const failure = classifyGetUserMediaError(error);
       // Retry with the microphone alone: tells apart "camera only" problems from microphone ones.
-      const audioOnly = await getAudioOnly();
+      const audioOnly = await getAudioOnly(audio, failure === 'denied');
       return { stream: audioOnly, hasVideo: false, cameraIssue: cameraIssueFromFailure(failure) };
     }
   }
-  const stream = await getAudioOnly();
+  const stream = await getAudioOnly(audio, false);
   return { stream, hasVideo: false, cameraIssue: 'no-camera' };
 }
 
-async function getAudioOnly(): Promise<MediaStream> {
+/**
+ * The microphone alone. When it is refused after a refused camera+microphone request, asks the
+ * Permissions API whether the camera was refused too, so both are named.
+ */
+async function getAudioOnly(audio: MediaTrackConstraints, bothAsked: boolean): Promise<MediaStream> {
   try {
-    return await navigator.mediaDevices.getUserMedia({ audio: AUDIO_CONSTRAINTS, video: false });
+    return await navigator.mediaDevices.getUserMedia({ audio, video: false });
   } catch (error) {
-    throw micErrorFromFailure(classifyGetUserMediaError(error));
+    const mic = micErrorFromFailure(classifyGetUserMediaError(error));
+    if (mic.kind !== 'mic-denied' || !bothAsked) throw mic;
+    throw new LocalMediaError(mic.kind, (await permissionState('camera')) === 'denied');
+  }
+}
+
+/** 'granted' | 'denied' | 'prompt', or null when the browser does not answer for this device. */
+export async function permissionState(name: 'camera' | 'microphone'): Promise<PermissionState | null> {
+  try {
+    const status = await navigator.permissions?.query({ name: name as PermissionName });
+    return status?.state ?? null;
+  } catch {
+    return null;
   }
 }
 

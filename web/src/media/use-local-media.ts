@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { acquireLocalMedia, LocalMediaError, stopStream, type LocalMedia } from './local-media';
+import { acquireLocalMedia, LocalMediaError, stopStream, type DeviceChoice, type LocalMedia } from './local-media';
 
 export interface LocalMediaHandle {
   media: LocalMedia | null;
@@ -7,6 +7,11 @@ export interface LocalMediaHandle {
   acquiring: boolean;
   /** Calls getUserMedia once; later calls return the same stream. */
   acquire: () => Promise<LocalMedia | null>;
+  /**
+   * Asks again for real (a new getUserMedia, after stopping the current tracks): a retry after a refusal
+   * or the camera allowed in the settings, or another device chosen.
+   */
+  reacquire: (choice?: DeviceChoice) => Promise<LocalMedia | null>;
 }
 
 /**
@@ -21,12 +26,10 @@ export function useLocalMedia(): LocalMediaHandle {
   const pending = useRef<Promise<LocalMedia | null> | null>(null);
   const unmounted = useRef(false);
 
-  const acquire = useCallback(async () => {
-    if (current.current) return current.current;
-    if (pending.current) return pending.current;
+  const request = useCallback(async (choice: DeviceChoice = {}) => {
     setAcquiring(true);
     setError(null);
-    pending.current = acquireLocalMedia().then(
+    pending.current = acquireLocalMedia(choice).then(
       (acquired) => {
         if (unmounted.current) {
           stopStream(acquired.stream);
@@ -47,6 +50,25 @@ export function useLocalMedia(): LocalMediaHandle {
     return result;
   }, []);
 
+  const acquire = useCallback(async () => {
+    if (current.current) return current.current;
+    if (pending.current) return pending.current;
+    return request();
+  }, [request]);
+
+  const reacquire = useCallback(
+    async (choice: DeviceChoice = {}) => {
+      if (pending.current) await pending.current;
+      const previous = current.current;
+      current.current = null;
+      stopStream(previous?.stream);
+      const next = await request(choice);
+      if (!next && !unmounted.current) setMedia(null);
+      return next;
+    },
+    [request],
+  );
+
   useEffect(() => {
     unmounted.current = false;
     return () => {
@@ -56,5 +78,5 @@ export function useLocalMedia(): LocalMediaHandle {
     };
   }, []);
 
-  return { media, error, acquiring, acquire };
+  return { media, error, acquiring, acquire, reacquire };
 }

@@ -1,7 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { JoinInfo } from '@visite/contracts';
+import type { JoinInfo, ReadinessSummary, ReadinessVerdict } from '@visite/contracts';
 import { errorMessage } from '../../shared/api/api-error';
 import { detectInAppBrowser } from '../../shared/lib/in-app-browser';
 import { useLocalMedia } from '../../media/use-local-media';
@@ -12,13 +12,18 @@ import { CopyButton } from '../../shared/ui/copy-button';
 import { EndedNotice } from '../../shared/ui/ended-notice';
 import { Notice } from '../../shared/ui/notice';
 import { Spinner } from '../../shared/ui/spinner';
-import { DeviceCheck } from './device-check';
 import { joinApi } from './join-api';
 import { PermissionHelp } from './permission-help';
+import { PracticeHelp } from './practice-help';
+import { PreCallCheck } from './pre-call-check';
+import { readinessApi } from './readiness-api';
 import { useWaitingRoom } from './use-waiting-room';
 import { WaitingRoom } from './waiting-room';
 
 type Step = 'intro' | 'check' | 'waiting' | 'consultation';
+
+/** A visit further away than this: the intro says the check can be run now, days ahead. */
+const EARLY_CHECK_MS = 60 * 60_000;
 
 export interface ConsultationSlotProps {
   token: string;
@@ -33,7 +38,7 @@ export interface ConsultationSlotProps {
  */
 export function JoinPage({ renderConsultation }: { renderConsultation: (props: ConsultationSlotProps) => ReactNode }) {
   const { token = '' } = useParams();
-  const { t } = useTranslation(['join', 'media', 'common']);
+  const { t } = useTranslation(['join', 'media', 'common', 'precheck']);
   const format = useFormat();
   const [info, setInfo] = useState<JoinInfo | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -42,6 +47,9 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
   const [submitting, setSubmitting] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const local = useLocalMedia();
+  const [verdict, setVerdict] = useState<ReadinessVerdict | null>(null);
+  const [lastCheck, setLastCheck] = useState<ReadinessSummary | null>(null);
+  const onVerdict = useCallback((v: ReadinessVerdict | null) => setVerdict(v), []);
   const inApp = detectInAppBrowser(navigator.userAgent);
   const realtime = useWaitingRoom(token, step === 'waiting' || step === 'consultation', step === 'waiting');
 
@@ -52,6 +60,10 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
         setAccepted(loaded.consentGiven);
       },
       (e: unknown) => setLoadError(errorMessage(e)),
+    );
+    readinessApi.latest(token).then(
+      (r) => setLastCheck(r.latest),
+      () => undefined,
     );
   }, [token]);
 
@@ -90,13 +102,16 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
     return <>{renderConsultation({ token, localStream: local.media.stream, doctorName: info.doctorName, visitEnded: realtime.ended })}</>;
 
   const startCheck = async () => {
-    const media = await local.acquire();
+    // After a refusal this asks again for real (a new getUserMedia), so a permission allowed meanwhile is seen.
+    const media = local.error ? await local.reacquire() : await local.acquire();
     if (!media) return;
     if (info.status === 'in_progress' && info.consentGiven) setStep('consultation');
     else setStep('check');
   };
 
   const enter = async () => {
+    // The check's verdict decides how the visit starts: audio when video would freeze (the camera can be turned on later).
+    if (verdict?.modality === 'audio' && local.media?.hasVideo) local.media.stream.getVideoTracks().forEach((track) => (track.enabled = false));
     setSubmitting(true);
     setActionError(null);
     try {
@@ -139,7 +154,7 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
     return (
       <CardPage wide>
         {header}
-        <DeviceCheck media={local.media} />
+        <PreCallCheck token={token} practice={info.practice} media={local.media} reacquire={local.reacquire} acquiring={local.acquiring} onVerdict={onVerdict} />
         <section className="consent" aria-labelledby="consent-title">
           <h2 id="consent-title">{t('consent.title')}</h2>
           <div className="consent-text" tabIndex={0}>
@@ -147,20 +162,23 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
               <p key={i}>{paragraph}</p>
             ))}
           </div>
-          <label className="checkbox">
-            <input data-testid="consent-checkbox" type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />
-            <span>{t('consent.accept')}</span>
-          </label>
           {actionError && <Notice tone="error">{actionError}</Notice>}
-          <button
-            data-testid="enter-waiting-room"
-            type="button"
-            className="btn btn-primary btn-block btn-large"
-            disabled={!accepted || submitting}
-            onClick={() => void enter()}
-          >
-            {submitting ? t('consent.entering') : info.status === 'in_progress' ? t('consent.join') : t('consent.enter')}
-          </button>
+          {/* The next step stays in view on a phone (sticky), whatever the length of the check above. */}
+          <div className="action-bar" data-testid="next-step">
+            <label className="checkbox">
+              <input data-testid="consent-checkbox" type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />
+              <span>{t('consent.accept')}</span>
+            </label>
+            <button
+              data-testid="enter-waiting-room"
+              type="button"
+              className="btn btn-primary btn-block btn-large"
+              disabled={!accepted || submitting}
+              onClick={() => void enter()}
+            >
+              {submitting ? t('consent.entering') : info.status === 'in_progress' ? t('consent.join') : t('consent.enter')}
+            </button>
+          </div>
         </section>
       </CardPage>
     );
@@ -177,14 +195,26 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
       )}
       <h1>{t('intro.title')}</h1>
       <p>{t('intro.why')}</p>
+      {new Date(info.scheduledAt).getTime() - Date.now() > EARLY_CHECK_MS && <p data-testid="early-check">{t('precheck:earlyIntro')}</p>}
+      {lastCheck && (
+        <p className="muted" data-testid="last-check" data-outcome={lastCheck.outcome}>
+          {t('precheck:lastCheck', { when: format.dateTime(lastCheck.checkedAt), outcome: t(`precheck:outcome.${lastCheck.outcome}`) })}
+        </p>
+      )}
       <ul className="tips">
         <li>{t('intro.tip1')}</li>
         <li>{t('intro.tip2')}</li>
         <li>{t('intro.tip3')}</li>
       </ul>
       {local.error && (
-        <Notice tone="error" title={t(`media:mic.${local.error.kind}`)}>
+        <Notice
+          tone="error"
+          title={local.error.kind === 'mic-denied' ? (local.error.cameraDenied ? t('precheck:refused.both') : t('precheck:refused.mic')) : t('media:micUnavailable')}
+          testId="media-error"
+        >
+          <p>{t(`media:mic.${local.error.kind}`)}</p>
           {(local.error.kind === 'mic-denied' || local.error.kind === 'unknown') && <PermissionHelp />}
+          <PracticeHelp practice={info.practice} />
           <div className="button-row">
             <button type="button" className="btn btn-secondary" onClick={() => window.location.reload()}>
               {t('check.reload')}
@@ -192,9 +222,11 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
           </div>
         </Notice>
       )}
-      <button data-testid="device-check-start" type="button" className="btn btn-primary btn-block btn-large" disabled={local.acquiring} onClick={() => void startCheck()}>
-        {local.acquiring ? t('intro.starting') : local.error ? t('check.retry') : t('intro.start')}
-      </button>
+      <div className="action-bar" data-testid="next-step">
+        <button data-testid="device-check-start" type="button" className="btn btn-primary btn-block btn-large" disabled={local.acquiring} onClick={() => void startCheck()}>
+          {local.acquiring ? t('intro.starting') : local.error ? t('precheck:retryAsk') : new Date(info.scheduledAt).getTime() - Date.now() > EARLY_CHECK_MS ? t('precheck:earlyStart') : t('intro.start')}
+        </button>
+      </div>
     </CardPage>
   );
 }

@@ -17,7 +17,7 @@ const STEP_GROUPS = {
   'safari-ios': ['safari-ios', 2],
   'chrome-ios': ['chrome-ios', 2],
   'chrome-android': ['android', 3],
-  samsung: ['android', 3],
+  samsung: ['samsung', 3],
   safari: ['safari', 2],
   firefox: ['firefox', 2],
   edge: ['chromium', 2],
