@@ -5,14 +5,18 @@ import { ARTIFACTS } from './stack-env';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Chromium with a fake camera (test pattern) and microphone (beep), permission prompts accepted. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Chromium with a fake camera (test pattern) and microphone (beep), permission prompts accepted.
+ * `promptsAccepted: false`: prompts are refused unless the context granted the permission
+ * (`context.grantPermissions`), as when a patient taps "Block".
+ */
+export function launchChromium({ promptsAccepted = true }: { promptsAccepted?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
       '--no-sandbox',
-      '--use-fake-ui-for-media-stream',
+      ...(promptsAccepted ? ['--use-fake-ui-for-media-stream'] : []),
       '--use-fake-device-for-media-stream',
       '--disable-background-networking',
       '--disable-component-update',

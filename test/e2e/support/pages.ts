@@ -192,3 +192,15 @@ export class SetPasswordPages {
     await byId(this.page, 'login-submit').click();
   }
 }
+
+/** A visit of the demo doctor for a new patient, `hoursAhead` from now, created through the API as the doctor. */
+export async function scheduleVisit(doctor: Page, baseUrl: string, lastName: string, hoursAhead: number): Promise<{ link: string; visitId: string }> {
+  const scheduledAt = new Date(Date.now() + hoursAhead * 3600_000).toISOString();
+  const res = await doctor.context().request.post(`${baseUrl}/api/visits`, {
+    data: { patient: { firstName: 'Lucie', lastName, birthDate: '1951-03-02', phone: '0611223344' }, scheduledAt },
+  });
+  if (res.status() !== 201) throw new Error(`visit not created: ${res.status()} ${await res.text()}`);
+  const body = (await res.json()) as { joinUrl: string; visit: { id: string } };
+  return { link: body.joinUrl, visitId: body.visit.id };
+}
+

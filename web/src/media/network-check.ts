@@ -61,7 +61,7 @@ const notConnected = (failure: NetworkFailure, durationMs: number): NetworkFigur
 });
 
 /** Runs the test; never throws: a failure is in the figures (`connected: false`, `failure`). */
-export async function runNetworkCheck({ getAccess, stream, measureMs = 4000, connectTimeoutMs = 12_000, onPhase }: NetworkCheckOptions): Promise<NetworkFigures> {
+export async function runNetworkCheck({ getAccess, stream, measureMs = 4000, connectTimeoutMs = 20_000, onPhase }: NetworkCheckOptions): Promise<NetworkFigures> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let socket: SfuSocket | null = null;
