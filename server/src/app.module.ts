@@ -17,6 +17,7 @@ import { PracticeModule } from './modules/practice/practice.module';
 import { ReadinessModule } from './modules/readiness/readiness.module';
 import { RealtimeCoreModule } from './modules/realtime/realtime-core.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+import { RateLimitModule } from './modules/rate-limit/rate-limit.module';
 import { RedisModule } from './modules/redis/redis.module';
 import { SchedulingModule } from './modules/scheduling/scheduling.module';
 import { StaffModule } from './modules/staff/staff.module';
@@ -39,6 +40,7 @@ export class AppModule {
         ConfigModule.with(config),
         DatabaseModule,
         RedisModule,
+        RateLimitModule,
         AuditModule,
         HistoryModule,
         PracticeModule,

@@ -16,7 +16,12 @@ export interface ErrorBody {
   issues?: { path: string; message: string }[];
   /** What a client needs to recover from this refusal (a 409 NOTES_CONFLICT: the current notes). */
   detail?: Record<string, unknown>;
+  /** For `RATE_LIMITED` (HTTP 429 or a socket refusal): seconds until the next attempt is accepted. */
+  retryAfterSeconds?: number;
 }
+
+/** A client sent too many requests or socket events: wait `retryAfterSeconds` (HTTP 429). */
+export const RATE_LIMITED = 'RATE_LIMITED';
 
 /** Acknowledgement of a socket request: a result or a refusal, never a thrown exception. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };

@@ -32,6 +32,19 @@ export class AppConfig {
   readonly mail!: { smtp: SmtpSettings | null; from: string };
   readonly sms!: SmsSettings;
   readonly outbox!: OutboxSettings;
+  readonly rateLimits!: RateLimitSettings;
+}
+
+/** docs/security.md "Rate limits". */
+export interface RateLimitSettings {
+  loginPerAccount: number;
+  loginPerAddress: number;
+  joinPerAddress: number;
+  joinHandshakesPerLink: number;
+  birthDatePerLink: number;
+  socketBurst: number;
+  socketPerSecond: number;
+  keyPrefix: string;
 }
 
 /** nodemailer's connection: a URL, or host and credentials. */
@@ -139,6 +152,16 @@ export function loadConfig(source: Source = process.env): AppConfig {
       leaseSeconds: env.OUTBOX_LEASE_SECONDS,
       retryBaseSeconds: env.OUTBOX_RETRY_BASE_SECONDS,
       maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    },
+    rateLimits: {
+      loginPerAccount: env.RATE_LIMIT_LOGIN_PER_ACCOUNT,
+      loginPerAddress: env.RATE_LIMIT_LOGIN_PER_ADDRESS,
+      joinPerAddress: env.RATE_LIMIT_JOIN_PER_ADDRESS,
+      joinHandshakesPerLink: env.RATE_LIMIT_JOIN_HANDSHAKES_PER_LINK,
+      birthDatePerLink: env.RATE_LIMIT_BIRTH_DATE_PER_LINK,
+      socketBurst: env.RATE_LIMIT_SOCKET_BURST,
+      socketPerSecond: env.RATE_LIMIT_SOCKET_PER_SECOND,
+      keyPrefix: env.RATE_LIMIT_KEY_PREFIX,
     },
   };
   return Object.assign(new AppConfig(), config);

@@ -97,6 +97,21 @@ export const envSchema = z
     /** First retry delay; each further one is four times longer (capped at 6 hours). */
     OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    /** Sign-in attempts a minute for one account (whatever the password), before 429 RATE_LIMITED. */
+    RATE_LIMIT_LOGIN_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
+    /** Sign-in attempts a minute from one address (the people of a practice behind one router). */
+    RATE_LIMIT_LOGIN_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+    /** Join-link requests a minute from one address (a patient's page makes a few per visit). */
+    RATE_LIMIT_JOIN_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(120),
+    /** Realtime connections a minute opened with one join link. */
+    RATE_LIMIT_JOIN_HANDSHAKES_PER_LINK: z.coerce.number().int().min(1).max(10_000).default(30),
+    /** Date-of-birth checks per join link in 15 minutes. */
+    RATE_LIMIT_BIRTH_DATE_PER_LINK: z.coerce.number().int().min(1).max(1000).default(5),
+    /** Realtime events one connection may send at once, and a second afterwards. */
+    RATE_LIMIT_SOCKET_BURST: z.coerce.number().int().min(1).max(10_000).default(20),
+    RATE_LIMIT_SOCKET_PER_SECOND: z.coerce.number().positive().max(10_000).default(5),
+    /** Prefix of the rate-limit keys in Redis (several installs on one Redis). */
+    RATE_LIMIT_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('visite:rl'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.DATABASE_URL, {
     message: 'production needs DATABASE_URL (the embedded database is for one machine and development)',

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 
 /** Where the real services are: PostgreSQL and Redis on this machine unless told otherwise. */
@@ -42,6 +42,12 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     MEDIA_TOKEN_PRIVATE_KEY: mediaPrivatePem,
     VISITE_MASTER_KEY: TEST_MASTER_KEY,
     SFU_PUBLIC_URL: 'http://127.0.0.1:9',
+    // Rate limits count in the shared Redis: each test app its own keys (other specs and checkouts use
+    // the same Redis). The specs sign in dozens of accounts from 127.0.0.1: the per-address limits are
+    // raised here; rate-limits.spec.ts runs with the defaults.
+    RATE_LIMIT_KEY_PREFIX: `visite-test:${randomUUID()}`,
+    RATE_LIMIT_LOGIN_PER_ADDRESS: '100000',
+    RATE_LIMIT_JOIN_PER_ADDRESS: '100000',
     ...overrides,
   });
 }

@@ -34,6 +34,8 @@ export default async function globalSetup(): Promise<void> {
     workerBin: ensure.ensureWorker(),
     seedDemo: true,
     log: (line: string) => lines.push(line),
+    // Rate-limit counters of this run only (other checkouts' suites share this Redis).
+    extraServerEnv: { RATE_LIMIT_KEY_PREFIX: `visite-e2e:${process.pid}:${Date.now()}` },
   });
   (globalThis as { __visiteStack?: { stop(): Promise<void>; lines: string[] } }).__visiteStack = { stop: stack.stop, lines };
   const state: E2eStack = { baseUrl: stack.publicUrl, databaseUrl: databaseUrlFor(DB) };

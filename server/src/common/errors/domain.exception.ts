@@ -1,5 +1,5 @@
 /** HTTP statuses a domain error may map to; the mapping to a response happens in one place only. */
-export type DomainErrorKind = 'bad-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'gone';
+export type DomainErrorKind = 'bad-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'gone' | 'too-many-requests';
 
 /**
  * Base of every typed domain error. Each module declares its own subclass with an exhaustive code

@@ -11,6 +11,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   gone: HttpStatus.GONE,
+  'too-many-requests': HttpStatus.TOO_MANY_REQUESTS,
 };
 
 const HTTP_CODES: Record<number, string> = {
@@ -45,7 +46,10 @@ export function toErrorResponse(error: unknown, language: Language = DEFAULT_LAN
     return { status: 400, body: { code: error.code, message, ...(error.issues.length ? { issues: error.issues } : {}) } };
   }
   if (error instanceof DomainException) {
-    return { status: STATUS[error.kind], body: { code: error.code, message: textOf(error.code, language, error.message), ...(error.detail ? { detail: error.detail } : {}) } };
+    const retry = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    const body: ErrorBody = { code: error.code, message: textOf(error.code, language, error.message), ...(error.detail ? { detail: error.detail } : {}) };
+    if (typeof retry === 'number') body.retryAfterSeconds = retry;
+    return { status: STATUS[error.kind], body };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -3,6 +3,7 @@ import { authRoutes, type CurrentUser, type RouteInput } from '@visite/contracts
 import type { Request, Response } from 'express';
 import { Endpoint, Input } from '../../common/http/endpoint.decorator';
 import { AppConfig } from '../../config/app-config';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 import { AuthService } from './auth.service';
 import { Authenticated, AuthUser } from './authenticated.decorator';
 import { SESSION_COOKIE } from './session-cookie';
@@ -16,6 +17,7 @@ export class AuthController {
   ) {}
 
   @Endpoint(authRoutes.login)
+  @RateLimit({ policy: 'login-address', by: 'address' }, { policy: 'login-account', by: 'account' })
   async login(@Input() { body }: RouteInput<typeof authRoutes.login>, @Res({ passthrough: true }) res: Response): Promise<CurrentUser> {
     const { user, token, expiresAt } = await this.auth.login(body.email, body.password);
     res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, expires: expiresAt, path: '/' });

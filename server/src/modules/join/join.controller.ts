@@ -2,12 +2,14 @@ import { Controller, Headers } from '@nestjs/common';
 import { joinRoutes, type JoinInfo, type MediaAccess, type RouteInput } from '@visite/contracts';
 import { Endpoint, Input } from '../../common/http/endpoint.decorator';
 import { requestLanguage } from '../../common/i18n/request-language';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 import { JoinService } from './join.service';
 
 type In<K extends keyof typeof joinRoutes> = RouteInput<(typeof joinRoutes)[K]>;
 
-/** The patient's endpoints: the join token from the link is the only credential. */
+/** The patient's endpoints: the join token from the link is the only credential (resolving links is rate-limited by address). */
 @Controller()
+@RateLimit({ policy: 'link-resolution', by: 'address' })
 export class JoinController {
   constructor(private readonly join: JoinService) {}
 

@@ -29,11 +29,14 @@ import { VisitException, VisitExceptionCode } from '../visits/visit.exception';
 import { isClosed, VisitsService } from '../visits/visits.service';
 import { hashToken } from '../../common/crypto/random-token';
 import { CredentialRecheckService } from './credential-recheck.service';
+import { RateLimiter } from '../rate-limit/rate-limiter.service';
+import { SocketEventBucket } from '../rate-limit/socket-rate-limit';
+import { AppConfig } from '../../config/app-config';
 import { PresenceService } from './presence.service';
 import { doctorRoom, RealtimePublisher, sessionRoom, userRoom, visitRoom } from './realtime.publisher';
 import type { SocketIdentity } from './socket-identity';
 
-type RealtimeSocket = Socket & { data: { identity: SocketIdentity } };
+type RealtimeSocket = Socket & { data: { identity: SocketIdentity; inFlight?: Promise<unknown> } };
 
 function refuse(code: string, message: string): Error {
   const error = new Error(message) as Error & { data: HandshakeRefusal };
@@ -58,11 +61,29 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     private readonly publisher: RealtimePublisher,
     private readonly access: AccessService,
     private readonly recheck: CredentialRecheckService,
+    private readonly limiter: RateLimiter,
+    private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Runs one event of a connection after its previous event finished, so one connection never holds
+   * more than one database connection and a flooding client never delays the others (the bucket of
+   * `limitEvents` already refused what is over the limit).
+   */
+  private limited<T>(socket: RealtimeSocket, work: () => Promise<T>): Promise<T> {
+    // A connection closed meanwhile (a flood cut, a revocation) gets none of its queued work done.
+    const next = (socket.data.inFlight ?? Promise.resolve()).then(() => {
+      if (socket.disconnected) throw new AuthException(AuthExceptionCode.NOT_AUTHENTICATED);
+      return work();
+    });
+    socket.data.inFlight = next.catch(() => undefined);
+    return next;
+  }
 
   afterInit(namespace: Namespace): void {
     this.publisher.attach(namespace);
     this.recheck.start(namespace);
+    namespace.on('connection', (socket: Socket) => this.limitEvents(socket as RealtimeSocket));
     namespace.use((socket, next) => {
       this.identify(socket as RealtimeSocket).then(
         () => next(),
@@ -75,6 +96,35 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     });
   }
 
+  /**
+   * Per-connection event limit (docs/security.md "Rate limits"): every incoming event takes a token of
+   * the connection's bucket before it reaches a handler; one over the limit is answered at once with
+   * RATE_LIMITED (its acknowledgement, or an `error` event when it has none), with no other work. A
+   * connection that keeps sending past as many refusals again as its burst is a flood: it gets an
+   * `error` event with RATE_LIMITED and is disconnected, so the rest of its flood costs nothing.
+   */
+  private limitEvents(socket: RealtimeSocket): void {
+    const { socketBurst, socketPerSecond } = this.config.rateLimits;
+    const bucket = new SocketEventBucket(socketBurst, socketPerSecond);
+    let refusedInARow = 0;
+    socket.use((packet, next) => {
+      try {
+        bucket.take();
+        refusedInARow = 0;
+        next();
+      } catch (error) {
+        if (!socket.connected) return;
+        const body = toErrorResponse(error, socketLanguage(socket.handshake)).body;
+        const ack = packet[packet.length - 1];
+        if (typeof ack === 'function') (ack as (a: Ack<never>) => void)({ ok: false, error: body });
+        if (++refusedInARow > socketBurst) {
+          socket.emit('error', body);
+          socket.disconnect(true);
+        } else if (typeof ack !== 'function') socket.emit('error', body);
+      }
+    });
+  }
+
   async handleDisconnect(socket: RealtimeSocket): Promise<void> {
     const identity = socket.data.identity;
     if (identity?.kind !== 'patient') return;
@@ -84,18 +134,22 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
 
   @SubscribeMessage('waiting.join')
   waitingJoin(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown): Promise<Ack<WaitingStatus>> {
-    return toAck(async () => {
-      validated('waiting.join', payload);
-      const identity = socket.data.identity;
-      if (identity.kind !== 'patient') throw new AuthException(AuthExceptionCode.FORBIDDEN_ROLE);
-      return this.join.enterWaitingRoom(identity.joinToken);
-    }, socketLanguage(socket.handshake));
+    return toAck(
+      () =>
+        this.limited(socket, async () => {
+          validated('waiting.join', payload);
+          const identity = socket.data.identity;
+          if (identity.kind !== 'patient') throw new AuthException(AuthExceptionCode.FORBIDDEN_ROLE);
+          return this.join.enterWaitingRoom(identity.joinToken);
+        }),
+      socketLanguage(socket.handshake),
+    );
   }
 
   /** A doctor's queue (an assistant names one of the doctors they assist); the access helper decides. */
   @SubscribeMessage('queue.subscribe')
   queueSubscribe(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() payload: unknown): Promise<Ack<{ visits: VisitView[] }>> {
-    return toAck(async () => {
+    return toAck(() => this.limited(socket, async () => {
       const request = validated('queue.subscribe', payload);
       const identity = socket.data.identity;
       if (identity.kind !== 'staff') throw new AuthException(AuthExceptionCode.FORBIDDEN_ROLE);
@@ -104,7 +158,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
       for (const room of socket.rooms) if (room.startsWith('doctor:') && room !== doctorRoom(doctorId)) await socket.leave(room);
       await socket.join(doctorRoom(doctorId));
       return this.visits.today(identity.actor, doctorId);
-    }, socketLanguage(socket.handshake));
+    }), socketLanguage(socket.handshake));
   }
 
   private async identify(socket: RealtimeSocket): Promise<void> {
@@ -114,6 +168,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     }
     const { joinToken } = handshake.data;
     if (joinToken) {
+      await this.limiter.consume('join-handshake', joinToken);
       const visit = await this.join.resolve(joinToken);
       // An ended or cancelled visit's link still shows the visit, but opens no realtime channel.
       if (isClosed(visit.status)) throw new VisitException(VisitExceptionCode.VISIT_CLOSED);

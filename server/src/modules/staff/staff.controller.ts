@@ -7,6 +7,7 @@ import { Endpoint, Input } from '../../common/http/endpoint.decorator';
 import { Authenticated } from '../auth/authenticated.decorator';
 import type { Actor } from '../practice/actor';
 import { CurrentActor } from '../practice/current-actor.decorator';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 import { StaffService } from './staff.service';
 
 type In<K extends keyof typeof staffRoutes> = RouteInput<(typeof staffRoutes)[K]>;
@@ -65,11 +66,13 @@ export class PasswordTokensController {
   constructor(private readonly staff: StaffService) {}
 
   @Endpoint(passwordTokenRoutes.info)
+  @RateLimit({ policy: 'link-resolution', by: 'address' })
   info(@Input() { params }: TokenIn<'info'>): Promise<PasswordTokenInfo> {
     return this.staff.tokenInfo(params.token);
   }
 
   @Endpoint(passwordTokenRoutes.set)
+  @RateLimit({ policy: 'link-resolution', by: 'address' })
   set(@Input() { params, body }: TokenIn<'set'>): Promise<void> {
     return this.staff.setPassword(params.token, body.password);
   }

@@ -36,6 +36,16 @@ describe('errorMessage (by code, in the chosen language)', () => {
     expect(errorMessage(toApiError(503, undefined))).toMatch(/Visite is having a problem/);
   });
 
+  it('says how long to wait after too many attempts, by code, in French and English', async () => {
+    const error = toApiError(429, { code: 'RATE_LIMITED', message: 'Too many attempts.', retryAfterSeconds: 45 });
+    expect(error.retryAfterSeconds).toBe(45);
+    expect(errorMessage(error).replace(/\s/g, ' ')).toBe('Trop de tentatives. Réessayez dans 45 secondes.');
+    expect(errorMessage(toApiError(429, { code: 'RATE_LIMITED', message: '', retryAfterSeconds: 240 })).replace(/\s/g, ' ')).toBe('Trop de tentatives. Réessayez dans 4 minutes.');
+    await i18n.changeLanguage('en');
+    expect(errorMessage(error)).toBe('Too many attempts. Try again in 45 seconds.');
+    expect(errorMessage(toApiError(429, { code: 'RATE_LIMITED', message: '' }))).toBe('Too many attempts. Please wait before trying again.');
+  });
+
   it("falls back to the server's message for an unknown code, then to a generic text", () => {
     expect(errorMessage(toApiError(409, { code: 'SOMETHING_NEW', message: 'Le serveur explique.' }))).toBe('Le serveur explique.');
     expect(errorMessage(toApiError(404, undefined))).toBe('Un problème est survenu. Veuillez réessayer.');

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     /** The body's `detail`: what is needed to recover (a notes conflict: the current notes). */
     readonly detail?: Record<string, unknown>,
+    /** For RATE_LIMITED: seconds until the next attempt is accepted. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -32,7 +34,15 @@ export function toApiError(status: number, body: unknown): ApiError {
   if (typeof record.message === 'string' && record.message.trim()) message = record.message;
   else if (Array.isArray(record.message)) message = record.message.filter((m) => typeof m === 'string').join('. ');
   const detail = typeof record.detail === 'object' && record.detail !== null ? (record.detail as Record<string, unknown>) : undefined;
-  return new ApiError(status, code, message, detail);
+  const retry = typeof record.retryAfterSeconds === 'number' && record.retryAfterSeconds > 0 ? record.retryAfterSeconds : null;
+  return new ApiError(status, code, message, detail, retry);
+}
+
+/** "45 secondes", "2 minutes": how long to wait, in the chosen language. */
+export function waitText(seconds: number, language = i18n.language): string {
+  const minutes = Math.ceil(seconds / 60);
+  const [value, unit] = seconds < 90 ? [Math.ceil(seconds), 'second'] : [minutes, 'minute'];
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
 /** The code of an error from the API, a socket acknowledgement or the media server, if it has one. */
@@ -53,6 +63,8 @@ export function isSessionGone(error: unknown): boolean {
  */
 export function errorMessage(error: unknown): string {
   const code = errorCode(error);
+  const retry = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  if (code === 'RATE_LIMITED' && typeof retry === 'number' && retry > 0) return textFor('errors:RATE_LIMITED_WAIT', { time: waitText(retry) });
   if (code && i18n.exists(`errors:${code}`)) return textFor(`errors:${code}`);
   if (error instanceof Error && error.message) return error.message;
   return i18n.t('errors:UNKNOWN');
