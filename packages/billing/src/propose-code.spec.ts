@@ -38,6 +38,10 @@ describe('proposeCode', () => {
     });
   });
 
+  it('proposes nothing when no media went both ways, citing F1', () => {
+    expect(proposeCode(practitioner(), 'none', DATE)).toMatchObject({ code: null, amountCents: null, reason: expect.stringContaining('no media went both ways') });
+  });
+
   it('proposes nothing while the modality is not recorded, citing F1', () => {
     const proposal = proposeCode(practitioner(), null, DATE);
     expect(proposal).toMatchObject({ code: null, amountCents: null });

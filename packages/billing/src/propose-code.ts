@@ -17,6 +17,8 @@ export function proposeCode(practitioner: PractitionerBilling | null, modality: 
       return none("the visit's modality was not recorded: a teleconsultation needs video (F1); a biller must record what happened");
     case 'audio':
       return none('audio only: not billable as a teleconsultation (F1)');
+    case 'none':
+      return none('no media went both ways: the consultation did not take place by video (F1)');
     case 'asynchronous':
       return proposeForAsynchronous(practitioner, dateOfService);
     case 'video':

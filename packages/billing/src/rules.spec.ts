@@ -141,6 +141,12 @@ describe('F1: live video acts need video', () => {
     expect(result.message).toMatch(/^F1: the visit's modality was not recorded; a biller must record it before /);
   });
 
+  it('blocks a teleconsultation code when no media went both ways (modality none)', () => {
+    const [result] = resultsOf(line({ visit: { modality: 'none' } }), 'F1');
+    expect(result).toMatchObject({ severity: 'error', field: 'visit.modality' });
+    expect(result.message).toContain('no media went both ways');
+  });
+
   it('blocks a teleconsultation code on an asynchronous visit', () => {
     expect(resultsOf(line({ visit: { modality: 'asynchronous' } }), 'F1')).toMatchObject([{ severity: 'error', field: 'coding.code' }]);
   });
@@ -152,7 +158,7 @@ describe('F1: live video acts need video', () => {
   });
 
   it('leaves télé-expertise alone, whatever the modality', () => {
-    for (const modality of ['asynchronous', 'video', 'audio', null] as const) {
+    for (const modality of ['asynchronous', 'video', 'audio', 'none', null] as const) {
       expect(resultsOf(te2Line({ visit: { modality } }), 'F1')).toEqual([]);
     }
   });

@@ -114,12 +114,14 @@ const checkModality: Rule = ({ visit, coding }) => {
       return [];
     case null:
       return [error('F1', `the visit's modality was not recorded; a biller must record it before the line can be exported (${coding.code} needs video)`, 'visit.modality')];
+    case 'none':
+      return [error('F1', `no media went both ways during this visit: ${coding.code} needs a video consultation that took place`, 'visit.modality')];
     case 'audio':
       return [error('F1', `audio-only visits are not billable as a teleconsultation: ${coding.code} needs video (the media carried was audio only)`, 'visit.modality')];
     case 'asynchronous':
       return [error('F1', `${coding.code} is a live video act, but the visit was asynchronous: bill a télé-expertise (TE2 or RQD) instead`, 'coding.code')];
     default:
-      return [error('F1', `the visit's modality "${String(visit.modality)}" is not one of video, audio, asynchronous (${coding.code} needs video)`, 'visit.modality')];
+      return [error('F1', `the visit's modality "${String(visit.modality)}" is not one of video, audio, none, asynchronous (${coding.code} needs video)`, 'visit.modality')];
   }
 };
 

@@ -51,6 +51,16 @@ describe('configuration', () => {
     const config = loadConfig({ PUBLIC_URL: 'https://visio.cabinet.fr/', ...BASE, TURN_URLS: 'turn:t:3478, turns:t:443', TURN_SECRET: 's' });
     expect(config.publicUrl).toBe('https://visio.cabinet.fr');
     expect(config.cookieSecure).toBe(true);
-    expect(config.turn).toEqual({ urls: ['turn:t:3478', 'turns:t:443'], secret: 's' });
+    expect(config.turn).toEqual({ urls: ['turn:t:3478', 'turns:t:443'], secret: 's', credentialTtlSeconds: 4 * 3600 });
+    expect(config.iceTransportPolicy).toBe('all');
+  });
+
+  it('takes the TURN credential lifetime and the relay policy, and refuses relay without TURN', () => {
+    const config = loadConfig({ ...BASE, TURN_URLS: 'turn:t:3478', TURN_SECRET: 's', TURN_CREDENTIAL_TTL_SECONDS: '900', ICE_TRANSPORT_POLICY: 'relay' });
+    expect(config.turn?.credentialTtlSeconds).toBe(900);
+    expect(config.iceTransportPolicy).toBe('relay');
+    expect(() => loadConfig({ ...BASE, ICE_TRANSPORT_POLICY: 'relay' })).toThrow(/ICE_TRANSPORT_POLICY=relay needs a TURN server/);
+    expect(() => loadConfig({ ...BASE, TURN_URLS: 'turn:t:3478' })).toThrow(/TURN_URLS and TURN_SECRET together/);
+    expect(() => loadConfig({ ...BASE, ICE_TRANSPORT_POLICY: 'udp' })).toThrow(/ICE_TRANSPORT_POLICY/);
   });
 });

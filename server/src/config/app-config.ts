@@ -24,7 +24,9 @@ export class AppConfig {
   readonly mediaTokenTtlSeconds!: number;
   readonly sfuPublicUrl!: string;
   readonly sfuControlUrl!: string;
-  readonly turn!: { urls: string[]; secret: string } | null;
+  /** coturn with the REST shared-secret scheme: credentials valid `credentialTtlSeconds`. */
+  readonly turn!: { urls: string[]; secret: string; credentialTtlSeconds: number } | null;
+  readonly iceTransportPolicy!: 'all' | 'relay';
   readonly webDistDir!: string | null;
   readonly seedDemo!: boolean;
   readonly defaultConsultationMinutes!: number;
@@ -128,8 +130,9 @@ export function loadConfig(source: Source = process.env): AppConfig {
     sfuControlUrl: trim(env.SFU_CONTROL_URL ?? env.SFU_PUBLIC_URL),
     turn:
       env.TURN_URLS && env.TURN_SECRET
-        ? { urls: env.TURN_URLS.split(',').map((u) => u.trim()).filter(Boolean), secret: env.TURN_SECRET }
+        ? { urls: env.TURN_URLS.split(',').map((u) => u.trim()).filter(Boolean), secret: env.TURN_SECRET, credentialTtlSeconds: env.TURN_CREDENTIAL_TTL_SECONDS }
         : null,
+    iceTransportPolicy: env.ICE_TRANSPORT_POLICY,
     webDistDir: env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : null,
     seedDemo: env.SEED_DEMO,
     defaultConsultationMinutes: env.DEFAULT_CONSULTATION_MINUTES,

@@ -60,6 +60,10 @@ export const envSchema = z
     TURN_URLS: z.string().optional(),
     /** coturn `static-auth-secret`: short-lived TURN credentials are derived from it. */
     TURN_SECRET: z.string().optional(),
+    /** Lifetime of the TURN credentials handed out with each media access (coturn REST scheme). */
+    TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(4 * 3600),
+    /** `relay`: browsers send media only through TURN (networks that block direct media); needs TURN_URLS. */
+    ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
     /** Built web client to serve on /, if present. */
     WEB_DIST_DIR: z.string().optional(),
     /** Create the demo practice users at boot (embedded default). */
@@ -129,6 +133,14 @@ export const envSchema = z
   .refine((env) => env.MEDIA_TOKEN_PRIVATE_KEY || env.MEDIA_TOKEN_PRIVATE_KEY_FILE, {
     message: 'set MEDIA_TOKEN_PRIVATE_KEY (PEM, Ed25519 PKCS#8) or MEDIA_TOKEN_PRIVATE_KEY_FILE',
     path: ['MEDIA_TOKEN_PRIVATE_KEY'],
+  })
+  .refine((env) => !(env.TURN_URLS && !env.TURN_SECRET) && !(env.TURN_SECRET && !env.TURN_URLS), {
+    message: 'set TURN_URLS and TURN_SECRET together (coturn use-auth-secret / static-auth-secret)',
+    path: ['TURN_URLS'],
+  })
+  .refine((env) => env.ICE_TRANSPORT_POLICY !== 'relay' || (env.TURN_URLS && env.TURN_SECRET), {
+    message: 'ICE_TRANSPORT_POLICY=relay needs a TURN server (TURN_URLS and TURN_SECRET)',
+    path: ['ICE_TRANSPORT_POLICY'],
   });
 
 export type Env = z.infer<typeof envSchema>;

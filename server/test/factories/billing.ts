@@ -40,6 +40,11 @@ export const VIDEO_BOTH_WAYS = {
   doctor: { audioPackets: 1500, videoPackets: 4000, audioBytes: 150_000, videoBytes: 3_000_000 },
   patient: { audioPackets: 1500, videoPackets: 3500, audioBytes: 150_000, videoBytes: 2_500_000 },
 };
+/** The doctor's media reached the SFU, the patient's never did: nothing was exchanged. */
+export const PATIENT_MEDIA_NEVER_ARRIVED = {
+  doctor: { audioPackets: 1500, videoPackets: 4000, audioBytes: 150_000, videoBytes: 3_000_000 },
+  patient: { audioPackets: 0, videoPackets: 0, audioBytes: 0, videoBytes: 0 },
+};
 export const PATIENT_WITHOUT_CAMERA = {
   doctor: { audioPackets: 1500, videoPackets: 4000, audioBytes: 150_000, videoBytes: 3_000_000 },
   patient: { audioPackets: 1500, videoPackets: 0, audioBytes: 150_000, videoBytes: 0 },

@@ -5,7 +5,7 @@ import { AuditService } from '../../src/modules/audit/audit.service';
 import { BillingExportService } from '../../src/modules/billing/billing-export.service';
 import { copyBillingLine } from '../../src/modules/demo/bulk-billing-seed';
 import {
-  completedVisit, gpProfile, PATIENT_WITHOUT_CAMERA, qualifiedIdentity, SfuControlDouble, tcg, VIDEO_BOTH_WAYS,
+  completedVisit, gpProfile, PATIENT_MEDIA_NEVER_ARRIVED, PATIENT_WITHOUT_CAMERA, qualifiedIdentity, SfuControlDouble, tcg, VIDEO_BOTH_WAYS,
 } from '../factories/billing';
 import { createDoctor, createStaff, startTestApp, type Doctor, type TestApp } from '../factories/test-app';
 
@@ -95,10 +95,19 @@ describe('billing: coding, review and export batches (real PostgreSQL)', () => {
     expect(audit.find((e) => e.action === 'billing.modality_recorded')?.detail).toMatchObject({ from: 'audio', to: 'video' });
   });
 
-  it('stores no modality when the SFU carried nothing usable, and F1 says it was not recorded', async () => {
+  it('records "none", not "audio", when media did not go both ways (the patient never got through), and F1 blocks it', async () => {
+    const line = await codedLine(PATIENT_MEDIA_NEVER_ARRIVED);
+    expect(line.input.visit.modality).toBe('none');
+    const [visit] = await db.query(`SELECT modality, modality_source FROM visits WHERE id = $1`, [line.visitId]);
+    expect(visit).toMatchObject({ modality: 'none', modality_source: 'sfu' });
+    expect(line.state).toBe('blocked');
+    expect(line.results.find((r) => r.rule === 'F1')?.message).toMatch(/no media went both ways/);
+  });
+
+  it('records "none" when the SFU answered that it carried nothing at all (nobody\'s media got through)', async () => {
     const line = await codedLine(null);
-    expect(line.input.visit.modality).toBeNull();
-    expect(line.results.find((r) => r.rule === 'F1')?.message).toMatch(/not recorded/);
+    expect(line.input.visit.modality).toBe('none');
+    expect(line.results.find((r) => r.rule === 'F1')?.message).toMatch(/no media went both ways/);
   });
 
   it('re-evaluates open lines when billing staff correct the patient identity (F9 on the insured NIR key)', async () => {

@@ -262,6 +262,11 @@ export class Room {
       throw new SfuError(SfuErrorCode.ROOM_CLOSED, 'the peer left while producing');
     }
     peer.addProducer(producer);
+    // The upstream half of the client's quality indicator (a score of 0 to 10 per stream; the worst counts).
+    producer.on('score', (scores) => {
+      if (scores.length === 0) return;
+      peer.channel.notify('producerScore', { producerId: producer.id, score: Math.min(...scores.map((s) => s.score)) });
+    });
     if (this.#kind === 'check') void this.#createConsumer(peer, peer, producer);
     else for (const other of this.#joinedPeers(peer)) void this.#createConsumer(other, peer, producer);
     return producer;
@@ -314,6 +319,7 @@ export class Room {
     consumer.on('producerclose', closed);
     consumer.on('producerpause', () => channel.notify('consumerPaused', { consumerId: consumer.id }));
     consumer.on('producerresume', () => channel.notify('consumerResumed', { consumerId: consumer.id }));
+    consumer.on('score', ({ score, producerScore }) => channel.notify('consumerScore', { consumerId: consumer.id, score, producerScore }));
 
     try {
       await preferHighestLayers(consumer);

@@ -19,6 +19,18 @@ import {
   type TransportOptions,
 } from '@visite/contracts';
 import { reconnectDelayMs } from './backoff';
+import {
+  AudioOnlyRule,
+  bandwidthTooLow,
+  EMPTY_FIGURES,
+  figuresFrom,
+  judgeQuality,
+  sampleFromReports,
+  type NetworkFigures,
+  type NetworkQuality,
+  type QualityReason,
+  type StatsSample,
+} from './network-quality';
 
 /**
  * Framework-free media room client: one mediasoup-client Device and one signaling socket to the SFU.
@@ -27,6 +39,9 @@ import { reconnectDelayMs } from './backoff';
  */
 
 export type RoomConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'closed' | 'failed';
+
+/** `auto`: the client switched to audio only because the bandwidth stayed too low; `manual`: the person chose it. */
+export type AudioOnlyMode = 'off' | 'auto' | 'manual';
 
 /** Why the room is closed. `left`: close() was called. */
 export type RoomCloseReason = 'visit-ended' | 'replaced' | 'left';
@@ -57,6 +72,18 @@ export interface RoomState {
   hasCamera: boolean;
   /** How many reconnection attempts in a row so far. */
   reconnectAttempt: number;
+  /** The network quality indicator (see network-quality.ts) and the figures it comes from. */
+  quality: NetworkQuality;
+  qualityReason: QualityReason | null;
+  figures: NetworkFigures;
+  /** An ICE restart is under way (the media path broke while signaling stayed up). */
+  mediaRecovering: boolean;
+  /** ICE restarts asked for since the room was created. */
+  iceRestarts: number;
+  /** Media or connection has been broken for HELP_AFTER_MS: time to tell the person what to do. */
+  needsHelp: boolean;
+  /** Audio only: our camera is not sent and the remote video is not received. */
+  audioOnly: AudioOnlyMode;
 }
 
 export interface RoomClientOptions {
@@ -67,6 +94,8 @@ export interface RoomClientOptions {
   simulcast?: boolean;
   /** Errors of getAccess after which retrying is pointless (e.g. the visit has ended). Default: 4xx HTTP errors. */
   isFatalAccessError?: (error: unknown) => boolean;
+  /** How often the quality indicator samples getStats() (default 1 s). */
+  statsIntervalMs?: number;
 }
 
 type Listener = (state: RoomState) => void;
@@ -77,7 +106,10 @@ interface ConsumerEntry {
   consumer: ms.Consumer;
   peerId: string;
   source: MediaSource;
+  /** Paused by its sender (mic muted, camera off). */
   paused: boolean;
+  /** Paused by us (audio only). */
+  pausedLocally: boolean;
 }
 
 /** Everything belonging to one connection to the SFU; torn down as a whole on reconnection. */
@@ -90,6 +122,11 @@ interface Session {
   producers: Map<MediaSource, ms.Producer>;
   consumers: Map<string, ConsumerEntry>;
   disconnectTimers: Set<ReturnType<typeof setTimeout>>;
+  /** ICE restarts in a row per transport id (reset when it is connected again). */
+  iceAttempts: Map<string, number>;
+  /** Latest mediasoup scores: of our producers at the SFU, of our consumers (and their producers). */
+  producerScores: Map<string, number>;
+  consumerScores: Map<string, { score: number; producerScore: number }>;
 }
 
 class FatalRoomError extends Error {
@@ -114,8 +151,14 @@ class SignalingError extends Error {
 
 const REQUEST_TIMEOUT_MS = 10_000;
 const CONNECT_TIMEOUT_MS = 10_000;
-/** How long a transport may stay 'disconnected' before we rebuild everything. */
-const DISCONNECTED_GRACE_MS = 5_000;
+/** How long a transport may stay 'disconnected' (ICE often recovers alone) before an ICE restart. */
+const DISCONNECTED_GRACE_MS = 2_000;
+/** How long one ICE restart may take to bring the transport back before the next one. */
+const ICE_RESTART_TIMEOUT_MS = 8_000;
+/** ICE restarts in a row on one transport before a full reconnection (new socket and transports). */
+const MAX_ICE_RESTARTS = 3;
+/** Broken for this long (reconnecting, or media stopped): show the person what to do, keep trying. */
+export const HELP_AFTER_MS = 30_000;
 
 const SIMULCAST_ENCODINGS: RTCRtpEncodingParameters[] = [
   { rid: 'r0', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
@@ -143,6 +186,11 @@ export class RoomClient {
   private readonly localStream: MediaStream;
   private readonly simulcast: boolean;
   private readonly isFatalAccessError: (error: unknown) => boolean;
+  private readonly statsIntervalMs: number;
+  private statsTimer: ReturnType<typeof setInterval> | null = null;
+  private lastSample: StatsSample | null = null;
+  private readonly audioOnlyRule = new AudioOnlyRule();
+  private troubleTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<Listener>();
   private state: RoomState;
   private session: Session | null = null;
@@ -154,8 +202,9 @@ export class RoomClient {
   /** Peers by id, with their live tracks (the state holds immutable copies). */
   private readonly peers = new Map<string, { info: RemotePeer; tracks: Map<string, MediaStreamTrack> }>();
 
-  constructor({ getAccess, localStream, simulcast = true, isFatalAccessError = defaultIsFatalAccessError }: RoomClientOptions) {
+  constructor({ getAccess, localStream, simulcast = true, isFatalAccessError = defaultIsFatalAccessError, statsIntervalMs = 1000 }: RoomClientOptions) {
     this.getAccess = getAccess;
+    this.statsIntervalMs = statsIntervalMs;
     this.localStream = localStream;
     this.simulcast = simulcast;
     this.isFatalAccessError = isFatalAccessError;
@@ -170,6 +219,13 @@ export class RoomClient {
       cameraEnabled: hasCamera && localStream.getVideoTracks().some((t) => t.enabled),
       hasCamera,
       reconnectAttempt: 0,
+      quality: 'unknown',
+      qualityReason: null,
+      figures: EMPTY_FIGURES,
+      mediaRecovering: false,
+      iceRestarts: 0,
+      needsHelp: false,
+      audioOnly: 'off',
     };
   }
 
@@ -213,8 +269,25 @@ export class RoomClient {
   setCameraEnabled(enabled: boolean): void {
     if (!this.state.hasCamera) return;
     this.localStream.getVideoTracks().forEach((t) => (t.enabled = enabled));
-    this.setProducerPaused('camera', !enabled);
     this.setState({ cameraEnabled: enabled });
+    this.setProducerPaused('camera', !this.sendsVideo());
+  }
+
+  /**
+   * Audio only (by hand, or `auto` when the bandwidth stayed too low): our camera is no longer sent and
+   * the SFU stops forwarding the remote video. `setAudioOnly(false)` is "try video again".
+   */
+  setAudioOnly(on: boolean, mode: 'manual' | 'auto' = 'manual'): void {
+    const next: AudioOnlyMode = on ? mode : 'off';
+    if (next === this.state.audioOnly) return;
+    this.audioOnlyRule.reset();
+    this.setState({ audioOnly: next });
+    this.setProducerPaused('camera', !this.sendsVideo());
+    const session = this.session;
+    if (!session) return;
+    for (const entry of session.consumers.values()) {
+      if (entry.consumer.kind === 'video') this.setConsumerPausedLocally(session, entry, on);
+    }
   }
 
   /** Asks the SFU for a lower (or higher) simulcast layer of a remote peer's video. */
@@ -233,6 +306,9 @@ export class RoomClient {
     if (this.closed) return;
     this.closed = true;
     this.clearReconnectTimer();
+    this.stopStats();
+    if (this.troubleTimer) clearTimeout(this.troubleTimer);
+    this.troubleTimer = null;
     const session = this.session;
     if (session && session.socket.connected && reason === 'left') {
       // Best effort: tell the SFU, then drop the socket shortly after.
@@ -256,6 +332,8 @@ export class RoomClient {
       if (this.isStale(id)) return;
       this.attempt = 0;
       this.setState({ connection: 'connected', error: null, errorCode: null, reconnectAttempt: 0 });
+      this.startStats();
+      this.updateTrouble();
     } catch (error) {
       if (this.isStale(id)) return;
       if (error instanceof FatalRoomError || this.isFatalAccessError(error)) {
@@ -280,7 +358,8 @@ export class RoomClient {
     this.clearPeers();
     const delay = immediate && this.attempt === 0 ? 0 : reconnectDelayMs(this.attempt);
     this.attempt += 1;
-    this.setState({ connection: 'reconnecting', error: reason, errorCode: null, reconnectAttempt: this.attempt });
+    this.setState({ connection: 'reconnecting', error: reason, errorCode: null, reconnectAttempt: this.attempt, mediaRecovering: false, quality: 'poor', qualityReason: 'media-stopped' });
+    this.updateTrouble();
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       void this.connect();
@@ -309,6 +388,9 @@ export class RoomClient {
       producers: new Map(),
       consumers: new Map(),
       disconnectTimers: new Set(),
+      iceAttempts: new Map(),
+      producerScores: new Map(),
+      consumerScores: new Map(),
     };
     this.session = session;
 
@@ -331,8 +413,9 @@ export class RoomClient {
     const sendOptions = await this.request(session, 'createWebRtcTransport', { direction: 'send' });
     const recvOptions = await this.request(session, 'createWebRtcTransport', { direction: 'recv' });
     if (this.isStale(id)) return;
-    session.sendTransport = device.createSendTransport(toTransportOptions(sendOptions, iceServers));
-    session.recvTransport = device.createRecvTransport(toTransportOptions(recvOptions, iceServers));
+    const policy = access.iceTransportPolicy === 'relay' ? 'relay' : 'all';
+    session.sendTransport = device.createSendTransport(toTransportOptions(sendOptions, iceServers, policy));
+    session.recvTransport = device.createRecvTransport(toTransportOptions(recvOptions, iceServers, policy));
     this.attachTransportHandlers(session, session.sendTransport);
     this.attachTransportHandlers(session, session.recvTransport);
 
@@ -367,7 +450,7 @@ export class RoomClient {
       const producer = await this.produceVideo(transport, device, videoTrack);
       if (this.isStale(session.id)) return;
       session.producers.set('camera', producer);
-      if (!this.state.cameraEnabled) this.setProducerPaused('camera', true);
+      if (!this.sendsVideo()) this.setProducerPaused('camera', true);
     }
   }
 
@@ -431,6 +514,13 @@ export class RoomClient {
       this.refreshPeer(session, entry.peerId);
     });
 
+    socket.on('producerScore', ({ producerId, score }) => {
+      if (!this.isStale(session.id)) session.producerScores.set(producerId, score);
+    });
+    socket.on('consumerScore', ({ consumerId, score, producerScore }) => {
+      if (!this.isStale(session.id)) session.consumerScores.set(consumerId, { score, producerScore });
+    });
+
     socket.on('consumerPaused', ({ consumerId }) => this.onConsumerPausedChange(session, consumerId, true));
     socket.on('consumerResumed', ({ consumerId }) => this.onConsumerPausedChange(session, consumerId, false));
 
@@ -462,30 +552,64 @@ export class RoomClient {
       });
     }
 
-    let disconnectedTimer: ReturnType<typeof setTimeout> | null = null;
+    // The media path broke while signaling may be up: ICE restart first (same transports, same page),
+    // a few times; only then a full reconnection. A lost socket reconnects fully on its own (see above).
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const clearTimer = () => {
-      if (disconnectedTimer) {
-        clearTimeout(disconnectedTimer);
-        session.disconnectTimers.delete(disconnectedTimer);
-        disconnectedTimer = null;
+      if (timer) {
+        clearTimeout(timer);
+        session.disconnectTimers.delete(timer);
+        timer = null;
       }
+    };
+    const later = (ms: number, fn: () => void) => {
+      clearTimer();
+      timer = setTimeout(() => {
+        timer = null;
+        if (!this.isStale(session.id)) fn();
+      }, ms);
+      session.disconnectTimers.add(timer);
+    };
+    const restart = () => {
+      const attempts = session.iceAttempts.get(transport.id) ?? 0;
+      if (attempts >= MAX_ICE_RESTARTS) {
+        this.scheduleReconnect('The network connection could not be restored.');
+        return;
+      }
+      session.iceAttempts.set(transport.id, attempts + 1);
+      void this.restartIce(session, transport);
+      // Not back in time: the next restart (or, after the last one, the full reconnection).
+      later(ICE_RESTART_TIMEOUT_MS, restart);
     };
     transport.on('connectionstatechange', (connectionState) => {
       if (this.isStale(session.id)) return;
       if (connectionState === 'failed') {
-        clearTimer();
-        this.scheduleReconnect('The network connection failed.');
+        if (!timer || (session.iceAttempts.get(transport.id) ?? 0) === 0) restart();
       } else if (connectionState === 'disconnected') {
-        if (disconnectedTimer) return;
-        disconnectedTimer = setTimeout(() => {
-          disconnectedTimer = null;
-          if (!this.isStale(session.id)) this.scheduleReconnect('The network connection was interrupted.');
-        }, DISCONNECTED_GRACE_MS);
-        session.disconnectTimers.add(disconnectedTimer);
+        if (!timer) later(DISCONNECTED_GRACE_MS, restart);
       } else if (connectionState === 'connected') {
         clearTimer();
+        session.iceAttempts.delete(transport.id);
+        if (session.iceAttempts.size === 0 && this.state.mediaRecovering) {
+          this.setState({ mediaRecovering: false });
+          this.updateTrouble();
+        }
       }
     });
+  }
+
+  /** Asks the SFU for new ICE parameters of this transport and restarts ICE on the browser's side. */
+  private async restartIce(session: Session, transport: ms.Transport): Promise<void> {
+    this.setState({ mediaRecovering: true, iceRestarts: this.state.iceRestarts + 1 });
+    this.updateTrouble();
+    try {
+      const { iceParameters } = await this.request(session, 'restartIce', { transportId: transport.id });
+      if (this.isStale(session.id) || transport.closed) return;
+      await transport.restartIce({ iceParameters: iceParameters as unknown as ms.IceParameters });
+    } catch (error) {
+      // Signaling down too: the socket's own disconnect does the full reconnection; else the timer retries.
+      if (!this.isStale(session.id)) console.warn('[room] ICE restart failed', error);
+    }
   }
 
   private async handleNewConsumer(session: Session, offer: NewConsumerOffer, ack: (res: Ack<Record<string, never>>) => void): Promise<void> {
@@ -503,7 +627,8 @@ export class RoomClient {
         consumer.close();
         throw new Error('Session replaced');
       }
-      session.consumers.set(consumer.id, { consumer, peerId: offer.peerId, source: offer.source, paused: offer.producerPaused });
+      const entry: ConsumerEntry = { consumer, peerId: offer.peerId, source: offer.source, paused: offer.producerPaused, pausedLocally: false };
+      session.consumers.set(consumer.id, entry);
       consumer.on('trackended', () => {
         session.consumers.delete(consumer.id);
         this.removeTrack(offer.peerId, consumer.track);
@@ -513,6 +638,8 @@ export class RoomClient {
       this.peers.get(offer.peerId)!.tracks.set(consumer.id, consumer.track);
       this.refreshPeer(session, offer.peerId);
       ack({ ok: true, data: {} });
+      // Audio only: the SFU resumes the consumer once acknowledged; pause the video right after.
+      if (consumer.kind === 'video' && this.state.audioOnly !== 'off') this.setConsumerPausedLocally(session, entry, true);
     } catch (error) {
       console.warn('[room] could not consume', error);
       ack({ ok: false, error: { code: 'CONSUME_FAILED', message: messageOf(error) } });
@@ -525,6 +652,20 @@ export class RoomClient {
     if (!entry) return;
     entry.paused = paused;
     this.refreshPeer(session, entry.peerId);
+  }
+
+  /** The camera goes out only when the person wants it on and we are not in audio only. */
+  private sendsVideo(): boolean {
+    return this.state.cameraEnabled && this.state.audioOnly === 'off';
+  }
+
+  private setConsumerPausedLocally(session: Session, entry: ConsumerEntry, paused: boolean): void {
+    if (entry.pausedLocally === paused || entry.consumer.closed) return;
+    entry.pausedLocally = paused;
+    if (paused) entry.consumer.pause();
+    else entry.consumer.resume();
+    const request = paused ? 'pauseConsumer' : 'resumeConsumer';
+    void this.request(session, request, { consumerId: entry.consumer.id }).catch((error) => console.warn(`[room] ${request} failed`, error));
   }
 
   private setProducerPaused(source: MediaSource, paused: boolean): void {
@@ -541,6 +682,7 @@ export class RoomClient {
   private teardown(): void {
     const session = this.session;
     this.session = null;
+    this.stopStats();
     if (!session) return;
     session.disconnectTimers.forEach((t) => clearTimeout(t));
     session.disconnectTimers.clear();
@@ -551,6 +693,72 @@ export class RoomClient {
     session.producers.clear();
     session.socket.removeAllListeners();
     session.socket.disconnect();
+  }
+
+  // ---- network quality, audio-only rule, long trouble -----------------------------------------
+
+  private startStats(): void {
+    this.stopStats();
+    this.lastSample = null;
+    this.statsTimer = setInterval(() => void this.sampleStats(), this.statsIntervalMs);
+  }
+
+  private stopStats(): void {
+    if (this.statsTimer) clearInterval(this.statsTimer);
+    this.statsTimer = null;
+  }
+
+  private async sampleStats(): Promise<void> {
+    const session = this.session;
+    if (!session || this.state.connection !== 'connected') return;
+    const [recv, send] = await Promise.all([statsOf(session.recvTransport), statsOf(session.sendTransport)]);
+    if (this.isStale(session.id) || this.session !== session) return;
+    const sample = sampleFromReports(recv, send, Date.now());
+    const live = [...session.consumers.values()].filter((e) => !e.paused && !e.pausedLocally && !e.consumer.closed);
+    const liveProducerIds = new Set([...session.producers.values()].filter((p) => !p.closed && !p.paused).map((p) => p.id));
+    const sendScores = [...session.producerScores].filter(([id]) => liveProducerIds.has(id)).map(([, score]) => score);
+    const recvScores = live.map((e) => session.consumerScores.get(e.consumer.id)).filter((s) => s !== undefined);
+    const figures = figuresFrom(
+      this.lastSample,
+      sample,
+      {
+        send: sendScores.length ? Math.min(...sendScores) : null,
+        recv: recvScores.length ? Math.min(...recvScores.map((s) => s.score)) : null,
+        remoteSend: recvScores.length ? Math.min(...recvScores.map((s) => s.producerScore)) : null,
+      },
+      live.length > 0,
+      this.state.figures.stalledMs,
+    );
+    this.lastSample = sample;
+    const { quality, reason } = judgeQuality(figures);
+    this.setState({ figures, quality, qualityReason: reason });
+    this.updateTrouble();
+    const sendingVideo = [...session.producers.values()].some((p) => p.kind === 'video' && !p.closed && !p.paused);
+    if (this.state.audioOnly === 'off' && sendingVideo && !this.state.mediaRecovering) {
+      if (this.audioOnlyRule.observe(bandwidthTooLow(figures), sample.at)) {
+        console.info('[room] bandwidth stayed too low: switching to audio only', figures);
+        this.setAudioOnly(true, 'auto');
+      }
+    } else {
+      this.audioOnlyRule.reset();
+    }
+  }
+
+  /** Starts (or stops) the HELP_AFTER_MS timer after which the person is told what to do. */
+  private updateTrouble(): void {
+    const s = this.state;
+    const inTrouble = !this.closed && (s.connection === 'reconnecting' || s.mediaRecovering || s.qualityReason === 'media-stopped');
+    if (!inTrouble) {
+      if (this.troubleTimer) clearTimeout(this.troubleTimer);
+      this.troubleTimer = null;
+      if (s.needsHelp) this.setState({ needsHelp: false });
+      return;
+    }
+    if (this.troubleTimer || s.needsHelp) return;
+    this.troubleTimer = setTimeout(() => {
+      this.troubleTimer = null;
+      if (!this.closed) this.setState({ needsHelp: true });
+    }, HELP_AFTER_MS);
   }
 
   // ---- signaling --------------------------------------------------------------------------------
@@ -636,14 +844,24 @@ export class RoomClient {
   }
 }
 
-function toTransportOptions(options: TransportOptions, iceServers: RTCIceServer[]): ms.TransportOptions {
+function toTransportOptions(options: TransportOptions, iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy): ms.TransportOptions {
   return {
     id: options.id,
     iceParameters: options.iceParameters as unknown as ms.IceParameters,
     iceCandidates: options.iceCandidates as unknown as ms.IceCandidate[],
     dtlsParameters: options.dtlsParameters as unknown as ms.DtlsParameters,
     iceServers: iceServers.length > 0 ? iceServers : undefined,
+    iceTransportPolicy,
   };
+}
+
+async function statsOf(transport: ms.Transport | null): Promise<RTCStatsReport | null> {
+  if (!transport || transport.closed) return null;
+  try {
+    return await transport.getStats();
+  } catch {
+    return null;
+  }
 }
 
 function waitForConnect(socket: SfuSocket): Promise<void> {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { MediaAccess } from '@visite/contracts';
+import { EMPTY_FIGURES } from './network-quality';
 import { RoomClient, type RoomState } from './room-client';
 
 const IDLE_STATE: RoomState = {
@@ -12,6 +13,13 @@ const IDLE_STATE: RoomState = {
   cameraEnabled: true,
   hasCamera: false,
   reconnectAttempt: 0,
+  quality: 'unknown',
+  qualityReason: null,
+  figures: EMPTY_FIGURES,
+  mediaRecovering: false,
+  iceRestarts: 0,
+  needsHelp: false,
+  audioOnly: 'off',
 };
 
 /**

@@ -67,8 +67,11 @@ export interface PatientBilling {
   regularDoctorRpps: string | null;
 }
 
-export const MODALITIES = ['video', 'audio', 'asynchronous'] as const;
-/** How the visit really happened: from what the SFU carried (video, audio) or asynchronous (télé-expertise). */
+export const MODALITIES = ['video', 'audio', 'none', 'asynchronous'] as const;
+/**
+ * How the visit really happened: from what the SFU carried (video, audio; `none` when the SFU answered
+ * but no media went both ways, e.g. the patient's media never got through) or asynchronous (télé-expertise).
+ */
 export type Modality = (typeof MODALITIES)[number];
 
 export const PATIENT_LOCATIONS = ['home', 'workplace', 'practice', 'health_facility', 'care_home', 'pharmacy', 'other'] as const;

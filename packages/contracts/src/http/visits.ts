@@ -69,8 +69,10 @@ export interface MediaAccess {
   token: string;
   roomId: string;
   peerId: string;
-  /** ICE servers (TURN) the browser should use, if any are configured. */
+  /** ICE servers (TURN) the browser should use, if any are configured; credentials are time-limited. */
   iceServers: { urls: string | string[]; username?: string; credential?: string }[];
+  /** `relay`: the browser must go through TURN (networks that need it; set by the server's configuration). */
+  iceTransportPolicy: 'all' | 'relay';
 }
 
 export const visitRoutes = {

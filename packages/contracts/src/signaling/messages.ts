@@ -50,6 +50,9 @@ export const signalingRequestSchemas = {
   setConsumerPreferredLayers: z
     .object({ consumerId: id, spatialLayer: z.number().int().min(0).max(3), temporalLayer: z.number().int().min(0).max(3).optional() })
     .strict(),
+  /** Stop (or start again) receiving one consumer: audio-only mode pauses the remote video it receives. */
+  pauseConsumer: z.object({ consumerId: id }).strict(),
+  resumeConsumer: z.object({ consumerId: id }).strict(),
   leave: z.object({}).strict(),
   /**
    * Benchmark only (test/bench): a plain RTP transport with SRTP instead of ICE + DTLS, so a load generator
@@ -97,6 +100,8 @@ export interface SignalingResponses {
   pauseProducer: Record<string, never>;
   resumeProducer: Record<string, never>;
   setConsumerPreferredLayers: Record<string, never>;
+  pauseConsumer: Record<string, never>;
+  resumeConsumer: Record<string, never>;
   leave: Record<string, never>;
   /** The SFU's side of the transport: where to send (or what sends), and the SFU's SRTP key. */
   benchCreatePlainTransport: { id: string; ip: string; port: number; srtpParameters: SrtpParameters };
@@ -128,6 +133,16 @@ export interface SignalingServerEvents {
   consumerClosed: (event: { consumerId: string }) => void;
   consumerPaused: (event: { consumerId: string }) => void;
   consumerResumed: (event: { consumerId: string }) => void;
+  /**
+   * mediasoup's score (0 to 10) of what one of this peer's producers sends to the SFU (the worst of its
+   * streams), on every change: the upstream half of the network quality indicator.
+   */
+  producerScore: (event: { producerId: string; score: number }) => void;
+  /**
+   * The score of what the SFU sends this peer on one consumer, and of the producer it forwards (the other
+   * side's upstream), on every change: the downstream half of the indicator.
+   */
+  consumerScore: (event: { consumerId: string; score: number; producerScore: number }) => void;
   /** The room is gone: for `worker-died`, reconnect with the same token to get a fresh room. */
   roomClosed: (event: { reason: RoomClosedReason }) => void;
 }

@@ -14,9 +14,6 @@ import {
 import { importPKCS8, SignJWT } from 'jose';
 import { AppConfig } from '../../config/app-config';
 
-/** TURN credentials live as long as a long consultation, so a reconnect late in the call still works. */
-const TURN_CREDENTIAL_TTL_S = 4 * 3600;
-
 /**
  * Signs the short-lived tokens the SFU trusts (Ed25519: the SFU holds only the public key and cannot
  * mint tokens), and derives coturn REST-API credentials for TURN.
@@ -50,7 +47,7 @@ export class MediaTokenService {
       .setIssuedAt()
       .setExpirationTime(`${ttlSeconds}s`)
       .sign(await this.key);
-    return { sfuUrl: this.config.sfuPublicUrl, token, roomId: claims.room, peerId: claims.sub, iceServers: this.iceServers(claims.sub) };
+    return { sfuUrl: this.config.sfuPublicUrl, token, roomId: claims.room, peerId: claims.sub, iceServers: this.iceServers(claims.sub), iceTransportPolicy: this.config.iceTransportPolicy };
   }
 
   async controlToken(claims: ControlTokenClaims): Promise<string> {
@@ -63,9 +60,15 @@ export class MediaTokenService {
       .sign(await this.key);
   }
 
+  /**
+   * coturn's REST scheme (`use-auth-secret`): the username is "<expiry unix time>:<peer id>" and the
+   * password base64(HMAC-SHA1(secret, username)); coturn refuses it after the expiry. The lifetime
+   * (TURN_CREDENTIAL_TTL_SECONDS, 4 h by default) covers a long consultation, so a late reconnect works;
+   * each reconnection fetches a fresh media access anyway.
+   */
   private iceServers(peerId: string): MediaAccess['iceServers'] {
     if (!this.config.turn) return [];
-    const username = `${Math.floor(Date.now() / 1000) + TURN_CREDENTIAL_TTL_S}:${peerId}`;
+    const username = `${Math.floor(Date.now() / 1000) + this.config.turn.credentialTtlSeconds}:${peerId}`;
     const credential = createHmac('sha1', this.config.turn.secret).update(username).digest('base64');
     return [{ urls: this.config.turn.urls, username, credential }];
   }

@@ -22,8 +22,19 @@ describe('modalityFromMedia', () => {
     expect(modalityFromMedia(summary(side(500, 900), side(500, MIN_MEDIA_PACKETS)))).toBe('video');
   });
 
-  it('is null when nothing was carried or the SFU could not be asked', () => {
-    expect(modalityFromMedia(summary(side(0, 0), side(3, 0)))).toBeNull();
+  it('is none when nothing went both ways: nothing at all, or only one side reached the SFU', () => {
+    expect(modalityFromMedia(summary(side(0, 0), side(3, 0)))).toBe('none');
+    // The doctor talked and showed video; the patient's media never got through (e.g. a browser that cannot send).
+    expect(modalityFromMedia(summary(side(5000, 9000), side(0, 0)))).toBe('none');
+    expect(modalityFromMedia(summary(side(0, 0), side(800, 0)))).toBe('none');
+    expect(modalityFromMedia(summary(side(500, 0), side(MIN_MEDIA_PACKETS - 1, 0)))).toBe('none');
+  });
+
+  it('is audio when both sides sent media, even one of them only video', () => {
+    expect(modalityFromMedia(summary(side(500, 0), side(0, 900)))).toBe('audio');
+  });
+
+  it('is null when the SFU could not be asked', () => {
     expect(modalityFromMedia(null)).toBeNull();
   });
 });

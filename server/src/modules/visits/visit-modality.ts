@@ -8,13 +8,18 @@ export const MIN_MEDIA_PACKETS = 50;
 
 /**
  * What the visit really was, from what the SFU carried (billing rule F1): `video` when both the doctor
- * and the patient sent video, `audio` when they talked without both videos, null when the SFU carried
- * nothing usable (or could not be asked): a biller must then record it with a reason.
+ * and the patient sent video, `audio` when both sent media but not both video, `none` when media did not
+ * go both ways (nothing at all, or only one side got through: the other never reached the SFU), and null
+ * when the SFU could not be asked: a biller must then record it with a reason.
  */
 export function modalityFromMedia(summary: RoomMediaSummary | null): Modality | null {
   if (!summary) return null;
   const { doctor, patient } = summary;
   if (doctor.videoPackets >= MIN_MEDIA_PACKETS && patient.videoPackets >= MIN_MEDIA_PACKETS) return 'video';
-  if (doctor.audioPackets >= MIN_MEDIA_PACKETS || patient.audioPackets >= MIN_MEDIA_PACKETS) return 'audio';
-  return null;
+  if (sentMedia(doctor) && sentMedia(patient)) return 'audio';
+  return 'none';
+}
+
+function sentMedia(side: RoomMediaSummary['doctor']): boolean {
+  return side.audioPackets >= MIN_MEDIA_PACKETS || side.videoPackets >= MIN_MEDIA_PACKETS;
 }

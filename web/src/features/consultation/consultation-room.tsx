@@ -5,7 +5,7 @@ import { errorMessage, messageForCode } from '../../shared/api/api-error';
 import { LanguageSwitcher } from '../../shared/ui/language-switcher';
 import { stopStream } from '../../media/local-media';
 import { RemoteAudio, StreamVideo } from '../../media/media-element';
-import type { RemotePeer } from '../../media/room-client';
+import type { RemotePeer, RoomState } from '../../media/room-client';
 import { useRoom } from '../../media/use-room';
 import { EndedNotice } from '../../shared/ui/ended-notice';
 import { CameraIcon, HangUpIcon, MicIcon, SpeakerIcon } from '../../shared/ui/icons';
@@ -27,11 +27,13 @@ export interface ConsultationRoomProps {
   endedContent: ReactNode;
   /** A side panel (doctor notes). */
   aside?: ReactNode;
+  /** What to do when the connection stays broken (shown after 30 s, while the room keeps trying). */
+  troubleHelp: ReactNode;
 }
 
 /** The consultation screen for both sides: remote video big, local small, controls, connection status. */
 export function ConsultationRoom(props: ConsultationRoomProps) {
-  const { localStream, getAccess, hangUp, endedExternally, checkEnded, remoteLabel, hangUpLabel, endedContent, aside } = props;
+  const { localStream, getAccess, hangUp, endedExternally, checkEnded, remoteLabel, hangUpLabel, endedContent, aside, troubleHelp } = props;
   const { t } = useTranslation('consultation');
   const [hungUp, setHungUp] = useState(false);
   const [endedOnServer, setEndedOnServer] = useState(false);
@@ -97,7 +99,8 @@ export function ConsultationRoom(props: ConsultationRoomProps) {
 
   const remote: RemotePeer | undefined = state.peers.find((p) => p.hasVideo && !p.videoPaused) ?? state.peers[0];
   const showRemoteVideo = !!remote && remote.hasVideo && !remote.videoPaused;
-  const localVideoOn = state.hasCamera && state.cameraEnabled;
+  const audioOnly = state.audioOnly !== 'off';
+  const localVideoOn = state.hasCamera && state.cameraEnabled && !audioOnly;
 
   return (
     <div className="room-layout">
@@ -107,6 +110,22 @@ export function ConsultationRoom(props: ConsultationRoomProps) {
           <span className="dot" aria-hidden="true" />
           {t(`status.${state.connection}`)}
         </div>
+        {state.connection === 'connected' && <QualityIndicator state={state} />}
+        {state.needsHelp && state.connection !== 'failed' && (
+          <Notice tone="warning" title={t('help.title')}>
+            <div data-testid="connection-help">{troubleHelp}</div>
+          </Notice>
+        )}
+        {audioOnly && (
+          <Notice tone={state.audioOnly === 'auto' ? 'warning' : 'info'}>
+            <p data-testid="audio-only-notice" data-mode={state.audioOnly}>
+              {state.audioOnly === 'auto' ? t('autoAudioOnly') : t('manualAudioOnly')}
+            </p>
+            <button type="button" className="btn btn-primary" data-testid="try-video-again" onClick={() => client?.setAudioOnly(false)}>
+              <CameraIcon /> {t('tryVideoAgain')}
+            </button>
+          </Notice>
+        )}
 
         <div className="stage">
           <StreamVideo stream={remote?.stream ?? null} data-testid="remote-video" className="remote-video" aria-label={remote?.displayName || remoteLabel} />
@@ -135,7 +154,7 @@ export function ConsultationRoom(props: ConsultationRoomProps) {
 
           <div className="local-pip">
             <StreamVideo stream={localStream} data-testid="local-video" className="local-video mirrored" aria-label={t('you')} />
-            {!localVideoOn && <div className="pip-placeholder">{state.hasCamera ? t('cameraOff') : t('audioOnly')}</div>}
+            {!localVideoOn && <div className="pip-placeholder">{state.hasCamera && !audioOnly ? t('cameraOff') : t('audioOnly')}</div>}
           </div>
 
           {soundBlocked && (
@@ -181,6 +200,12 @@ export function ConsultationRoom(props: ConsultationRoomProps) {
             <CameraIcon off={!localVideoOn} />
             <span className="ctrl-label">{!state.hasCamera ? t('noCamera') : localVideoOn ? t('cameraOn') : t('cameraOff')}</span>
           </button>
+          {state.hasCamera && !audioOnly && (
+            <button type="button" data-testid="toggle-audio-only" className="ctrl" aria-label={t('audioOnlyOnLabel')} onClick={() => client?.setAudioOnly(true)}>
+              <SpeakerIcon />
+              <span className="ctrl-label">{t('audioOnlyOn')}</span>
+            </button>
+          )}
           <button type="button" data-testid="hang-up" className="ctrl ctrl-hangup" disabled={hangingUp} onClick={() => void doHangUp()}>
             <HangUpIcon />
             <span className="ctrl-label">{hangingUp ? t('hangingUp') : hangUpLabel}</span>
@@ -188,6 +213,40 @@ export function ConsultationRoom(props: ConsultationRoomProps) {
         </div>
       </main>
       {aside}
+    </div>
+  );
+}
+
+/**
+ * The network quality indicator, from the room client's figures (getStats and the SFU's scores):
+ * "poor connection" as soon as media stops although signaling is up.
+ */
+function QualityIndicator({ state }: { state: RoomState }) {
+  const { t } = useTranslation('consultation');
+  const { quality, figures } = state;
+  const stopped = state.qualityReason === 'media-stopped';
+  const level = quality === 'poor' ? t('quality.poor') : t('quality.label', { level: t(`quality.${quality}`) });
+  const rtt = figures.rttMs === null ? '–' : `${figures.rttMs} ms`;
+  const loss = figures.lossPercent === null ? '–' : `${figures.lossPercent} %`;
+  return (
+    <div
+      className={`network-quality quality-${quality}`}
+      data-testid="network-quality"
+      data-level={quality}
+      data-reason={state.qualityReason ?? ''}
+      data-ice-restarts={state.iceRestarts}
+      data-recovering={state.mediaRecovering}
+      role="status"
+      aria-live="polite"
+      title={t('quality.figures', { rtt, loss })}
+    >
+      <span className="bars" aria-hidden="true">
+        <span />
+        <span />
+        <span />
+      </span>
+      <span>{level}</span>
+      {(stopped || state.mediaRecovering) && <span className="quality-detail">{state.mediaRecovering ? t('quality.recovering') : t('quality.mediaStopped')}</span>}
     </div>
   );
 }

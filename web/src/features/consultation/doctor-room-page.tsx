@@ -118,6 +118,15 @@ export function DoctorRoomPage() {
         hangUpLabel={t('endConsultation')}
         endedContent={toCoding}
         aside={<DoctorNotes visitId={visitId} />}
+        troubleHelp={
+          <>
+            <p>{t('help.doctorIntro')}</p>
+            <ul>
+              <li>{t('help.doctorNetwork')}</li>
+              <li>{t('help.doctorPhone')}</li>
+            </ul>
+          </>
+        }
       />
     </>
   );

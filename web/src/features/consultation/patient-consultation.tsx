@@ -9,12 +9,13 @@ export interface PatientConsultationProps {
   token: string;
   localStream: MediaStream;
   doctorName: string;
+  practicePhone: string | null;
   /** The realtime channel said the visit ended. */
   visitEnded: boolean;
 }
 
 /** The patient's side of the room, entered with the stream acquired during the device check. */
-export function PatientConsultation({ token, localStream, doctorName, visitEnded }: PatientConsultationProps) {
+export function PatientConsultation({ token, localStream, doctorName, practicePhone, visitEnded }: PatientConsultationProps) {
   const { t } = useTranslation('consultation');
   useDocumentTitle(t('documentTitle'));
   const getAccess = useCallback(() => patientRoomApi.mediaAccess(token), [token]);
@@ -43,6 +44,22 @@ export function PatientConsultation({ token, localStream, doctorName, visitEnded
       remoteLabel={doctorName}
       hangUpLabel={t('hangUp')}
       endedContent={<p>{t('endedPatient')}</p>}
+      troubleHelp={
+        <>
+          <p>{t('help.intro')}</p>
+          <ul>
+            <li>{t('help.otherBrowser')}</li>
+            <li>{t('help.otherNetwork')}</li>
+            <li>
+              {practicePhone ? (
+                <a href={`tel:${practicePhone.replace(/[^+\d]/g, '')}`}>{t('help.callPractice', { phone: practicePhone })}</a>
+              ) : (
+                t('help.callPracticeNoPhone')
+              )}
+            </li>
+          </ul>
+        </>
+      }
     />
   );
 }

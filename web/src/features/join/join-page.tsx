@@ -29,6 +29,8 @@ export interface ConsultationSlotProps {
   token: string;
   localStream: MediaStream;
   doctorName: string;
+  /** The practice's phone, for the "what to do" help when the connection stays broken. */
+  practicePhone: string | null;
   visitEnded: boolean;
 }
 
@@ -99,7 +101,7 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
     );
 
   if (step === 'consultation' && local.media)
-    return <>{renderConsultation({ token, localStream: local.media.stream, doctorName: info.doctorName, visitEnded: realtime.ended })}</>;
+    return <>{renderConsultation({ token, localStream: local.media.stream, doctorName: info.doctorName, practicePhone: info.practice.phone, visitEnded: realtime.ended })}</>;
 
   const startCheck = async () => {
     // After a refusal this asks again for real (a new getUserMedia), so a permission allowed meanwhile is seen.

@@ -15,7 +15,7 @@ const SEXES = ['female', 'male', 'unknown'];
 
 describe('billing terms (billing-terms catalogue)', () => {
   it.each([
-    ['modality', [...MODALITIES, 'none']],
+    ['modality', [...MODALITIES, 'notRecorded']],
     ['state', BILLING_LINE_STATES],
     ['location', PATIENT_LOCATIONS],
     ['exception', CARE_PATHWAY_EXCEPTIONS],
@@ -44,7 +44,9 @@ describe('billing terms (billing-terms catalogue)', () => {
   it('says "vidéo" / "video" or "audio" for the recorded modality, and when nothing was recorded', () => {
     expect(t('fr', 'billing-terms:modality.video')).toBe('vidéo');
     expect(t('en', 'billing-terms:modality.audio')).toContain('audio');
-    expect(t('fr', 'billing-terms:modality.none')).toBe('non enregistrée');
-    expect(t('en', 'billing-terms:modality.none')).toBe('not recorded');
+    expect(t('fr', 'billing-terms:modality.notRecorded')).toBe('non enregistrée');
+    expect(t('en', 'billing-terms:modality.notRecorded')).toBe('not recorded');
+    expect(t('fr', 'billing-terms:modality.none')).toBe('aucun média échangé');
+    expect(t('en', 'billing-terms:modality.none')).toBe('no media exchanged');
   });
 });

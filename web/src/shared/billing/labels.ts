@@ -39,7 +39,7 @@ export function useBillingTerms(): BillingTerms {
   const { t } = useTranslation('billing-terms');
   return useMemo(
     () => ({
-      modality: (modality) => t(`modality.${modality ?? 'none'}`),
+      modality: (modality) => t(`modality.${modality ?? 'notRecorded'}`),
       state: (state) => t(`state.${state}`),
       location: (location) => t(`location.${location}`),
       exception: (exception) => t(`exception.${exception}`),
