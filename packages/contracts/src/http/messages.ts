@@ -11,6 +11,16 @@ import { defineRoute } from './route';
 export const MESSAGE_KINDS = ['invitation', 'update', 'cancellation', 'reminder'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+/**
+ * Messages to staff, carried by the same outbox (e-mail only): the set-password link of an invitation or
+ * of a password reset. They belong to a staff account, not to a visit, and are never listed with the
+ * patients' messages; the admin sees their state on the staff screen.
+ */
+export const STAFF_MESSAGE_KINDS = ['staff_invitation', 'password_reset'] as const;
+export type StaffMessageKind = (typeof STAFF_MESSAGE_KINDS)[number];
+/** Every kind an outbox row can have. */
+export type OutboxKind = MessageKind | StaffMessageKind;
+
 export const MESSAGE_CHANNELS = ['email', 'sms'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
@@ -39,7 +49,9 @@ export const RESENDABLE_STATES: readonly MessageState[] = ['sent', 'kept', 'fail
  * - `link_unavailable`: failed, the visit's link cannot be recovered (visit created before messaging);
  * - `refused`: failed, the provider refused it for good (see `error`);
  * - `temporary_failure`: retrying (see `error`);
- * - `gave_up`: failed after the last attempt (see `error`).
+ * - `gave_up`: failed after the last attempt (see `error`);
+ * - `link_superseded`: cancelled, a newer set-password link was issued (or the account was disabled)
+ *   before this e-mail left.
  */
 export const MESSAGE_OUTCOMES = [
   'no_mail_server',
@@ -53,6 +65,7 @@ export const MESSAGE_OUTCOMES = [
   'refused',
   'temporary_failure',
   'gave_up',
+  'link_superseded',
 ] as const;
 export type MessageOutcome = (typeof MESSAGE_OUTCOMES)[number];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { USER_ROLES, type UserRole } from './auth';
+import type { MessageOutcome, MessageState, StaffMessageKind } from './messages';
 import { idParams } from '../input/primitives';
 import { emailSchema, plainText, uuidSchema } from './common';
 import { defineRoute } from './route';
@@ -24,6 +25,19 @@ export interface StaffMemberView {
   /** For assistants: the doctors they assist. */
   assists: { id: string; displayName: string }[];
   createdAt: string;
+  /** The latest set-password e-mail (invitation or reset) and how its delivery went; null if none. */
+  passwordEmail: StaffEmailView | null;
+}
+
+/** A set-password e-mail to a staff member, as the admin sees it. */
+export interface StaffEmailView {
+  kind: StaffMessageKind;
+  state: MessageState;
+  outcome: MessageOutcome | null;
+  /** The mail server's reason for the latest failure, addresses masked. */
+  error: string | null;
+  createdAt: string;
+  sentAt: string | null;
 }
 
 /** POST /api/staff (admin): invite. The answer carries the set-password link (shown once). */

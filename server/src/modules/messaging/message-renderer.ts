@@ -1,4 +1,4 @@
-import type { MessageChannel, MessageKind } from '@visite/contracts';
+import type { MessageChannel, MessageKind, StaffMessageKind } from '@visite/contracts';
 import { formatTime, hasText, t, type Language } from '@visite/i18n';
 import { buildIcs } from './ics';
 
@@ -90,6 +90,25 @@ export function renderMessage(input: RenderInput): RenderedMessage {
           }),
         } as const;
   return { language: lng, to, subject: text(lng, `email.${input.kind}.subject`, values), text: text(lng, `email.${input.kind}.body`, values), ics };
+}
+
+/** A set-password e-mail to a staff member: the practice's invitation, or a reset. */
+export interface StaffRenderInput {
+  kind: StaffMessageKind;
+  language: Language;
+  to: string;
+  name: string;
+  practice: { name: string; timeZone: string };
+  link: string;
+  expiresAt: Date;
+}
+
+export function renderStaffMessage(input: StaffRenderInput): RenderedMessage {
+  const lng = input.language;
+  const { date, time } = formatAppointment(input.expiresAt, lng, input.practice.timeZone, 'long');
+  const values = { name: input.name, practice: input.practice.name, link: input.link, date, time };
+  const key = input.kind === 'staff_invitation' ? 'staff.invitation' : 'staff.reset';
+  return { language: lng, to: input.to, subject: text(lng, `${key}.subject`, values), text: text(lng, `${key}.body`, values), ics: null };
 }
 
 /** Europe/Paris -> Paris, America/Port_of_Spain -> Port of Spain. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { MessageChannel, MessageKind } from '@visite/contracts';
+import { randomUUID } from 'node:crypto';
+import type { MessageChannel, MessageKind, StaffMessageKind } from '@visite/contracts';
 import { Keyring } from '../keys/keyring';
 import { Db } from '../../database/db';
 import { OutboxRepository, type NewOutboxMessage } from './outbox.repository';
@@ -16,6 +17,9 @@ export interface MessagedVisit {
 }
 
 /** The sealing context of a visit's join token. */
+/** Where a staff message's set-password token is kept until it is rendered. */
+export const staffSecretPlace = (messageId: string) => ({ table: 'outbox_messages', column: 'secret', rowId: messageId });
+
 /** Where a visit's join token is kept, encrypted with the practice's data key (docs/encryption.md). */
 export const joinTokenPlace = (visitId: string) => ({ table: 'visit_messaging', column: 'join_token_sealed', rowId: visitId });
 
@@ -86,6 +90,23 @@ export class MessageScheduler {
   async visitEnded(visitId: string): Promise<void> {
     this.requireTransaction('visitEnded');
     await this.outbox.cancelWaiting(visitId, ANNOUNCEMENTS, 'visit_over');
+  }
+
+  /**
+   * A staff member's new set-password link (invitation or reset): the e-mail carrying it, due now. Call it
+   * in the transaction that issues the token; e-mails of earlier links still waiting are cancelled.
+   */
+  async passwordLinkIssued(link: { practiceId: string; userId: string; token: string; kind: StaffMessageKind; requestedBy: string }): Promise<void> {
+    this.requireTransaction('passwordLinkIssued');
+    const id = randomUUID();
+    const secret = await this.keyring.encrypt(link.practiceId, staffSecretPlace(id), link.token);
+    await this.outbox.insertStaff({ id, practiceId: link.practiceId, staffUserId: link.userId, kind: link.kind, secret, requestedBy: link.requestedBy });
+  }
+
+  /** The account was disabled: its set-password e-mails still waiting are not sent. */
+  async staffDisabled(userId: string): Promise<void> {
+    this.requireTransaction('staffDisabled');
+    await this.outbox.cancelWaitingStaff(userId, 'link_superseded');
   }
 
   private requireTransaction(hook: string): void {

@@ -6,6 +6,7 @@ import { MessagingService } from './messaging.service';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
 import { OutboxModule } from './outbox.module';
 import { OutboxWorker } from './outbox-worker.service';
+import { StaffRecipientsRepository } from './staff-recipients.repository';
 import { MailTransport, SmsProvider } from './transports/delivery';
 import { LogSmsProvider } from './transports/log-sms-provider';
 import { OutboxOnlyMailTransport } from './transports/outbox-only-mail-transport';
@@ -20,6 +21,7 @@ import { WebhookSmsProvider } from './transports/webhook-sms-provider';
     MessagingService,
     OutboxDispatcher,
     OutboxWorker,
+    StaffRecipientsRepository,
     { provide: MailTransport, inject: [AppConfig], useFactory: (c: AppConfig) => (c.mail.smtp ? new SmtpMailTransport(c.mail.smtp) : new OutboxOnlyMailTransport()) },
     { provide: SmsProvider, inject: [AppConfig], useFactory: (c: AppConfig) => (c.sms.provider === 'webhook' ? new WebhookSmsProvider(c.sms) : new LogSmsProvider()) },
   ],

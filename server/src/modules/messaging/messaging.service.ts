@@ -26,8 +26,7 @@ import { MessageScheduler } from './message-scheduler.service';
 import { MessagingException, MessagingExceptionCode } from './messaging.exception';
 import { contentPlace, staleOutcome } from './outbox-dispatcher.service';
 import { Keyring } from '../keys/keyring';
-import type { OutboxMessageEntity } from './outbox-message.entity';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxRepository, type VisitMessageRow } from './outbox.repository';
 import { VisitMessagingRepository } from './visit-messaging.repository';
 
 /** What staff do with messages: read them (on a visit, in the outbox) and resend them. */
@@ -96,14 +95,14 @@ export class MessagingService {
   }
 
   /** A message of the actor's practice (another practice's is as unknown as a missing one), whose visit the actor may see or manage. */
-  private async owned(actor: Actor, id: string, purpose: 'view' | 'manage'): Promise<OutboxMessageEntity> {
+  private async owned(actor: Actor, id: string, purpose: 'view' | 'manage'): Promise<VisitMessageRow> {
     const message = await this.outbox.findInPractice(actor.practiceId, id);
     if (!message) throw new MessagingException(MessagingExceptionCode.MESSAGE_NOT_FOUND);
     await this.access.visit(actor, message.visitId, purpose);
     return message;
   }
 
-  private async content(message: OutboxMessageEntity): Promise<RenderedMessage | null> {
+  private async content(message: VisitMessageRow): Promise<RenderedMessage | null> {
     if (!message.content) return null;
     try {
       return JSON.parse(await this.keyring.decrypt(message.practiceId, contentPlace(message.id), message.content)) as RenderedMessage;
@@ -116,7 +115,7 @@ export class MessagingService {
     return { ...visit, patient: await this.vault.open(visit.patient) };
   }
 
-  private async view(m: OutboxMessageEntity, visit: ClearVisit): Promise<MessageView> {
+  private async view(m: VisitMessageRow, visit: ClearVisit): Promise<MessageView> {
     const rendered = await this.content(m);
     const address = rendered?.to ?? (m.channel === 'email' ? visit.patient.email : visit.patient.phone);
     return {
@@ -140,12 +139,12 @@ export class MessagingService {
     };
   }
 
-  private async entry(m: OutboxMessageEntity, visit: ClearVisit): Promise<OutboxEntry> {
+  private async entry(m: VisitMessageRow, visit: ClearVisit): Promise<OutboxEntry> {
     return { ...(await this.view(m, visit)), patientName: `${visit.patient.firstName} ${visit.patient.lastName}`, doctorName: visit.doctor.displayName, scheduledAt: visit.scheduledAt.toISOString() };
   }
 }
 
-function encodeCursor(m: OutboxMessageEntity): string {
+function encodeCursor(m: VisitMessageRow): string {
   return Buffer.from(`${m.createdAt.toISOString()}|${m.id}`).toString('base64url');
 }
 

@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { MessageKind, MessageOutcome, VisitEventDetail, VisitStatus } from '@visite/contracts';
+import type { MessageKind, MessageOutcome, StaffMessageKind, VisitEventDetail, VisitStatus } from '@visite/contracts';
+import { hashToken } from '../../common/crypto/random-token';
 import { AppConfig } from '../../config/app-config';
 import { Keyring } from '../keys/keyring';
 import type { VisitEntity } from '../visits/visit.entity';
 import { VisitsRepository } from '../visits/visits.repository';
 import { redactProviderText } from './mask';
-import { renderMessage, type RenderedMessage } from './message-renderer';
-import { joinTokenPlace } from './message-scheduler.service';
+import { renderMessage, renderStaffMessage, type RenderedMessage } from './message-renderer';
+import { joinTokenPlace, staffSecretPlace } from './message-scheduler.service';
+import { StaffRecipientsRepository } from './staff-recipients.repository';
 import type { ClaimedMessage, OutcomePatch } from './outbox.repository';
 import { OutboxRepository } from './outbox.repository';
 import { type PracticeFacts, PracticeFactsService } from './practice-facts';
@@ -18,9 +20,15 @@ import { PatientVault } from '../patients/patient-vault';
 import { Db } from '../../database/db';
 import { BY_SYSTEM, VisitHistory } from '../history/visit-history.service';
 
-/** The sealing context of a rendered message. */
 /** Where a message's rendering is kept, encrypted with the practice's data key (it holds the patient's address and link). */
 export const contentPlace = (messageId: string) => ({ table: 'outbox_messages', column: 'content', rowId: messageId });
+
+/** A rendered message ready to be stored and handed over, with whose keys and in whose name. */
+interface Prepared {
+  practiceId: string;
+  senderName: string;
+  rendered: RenderedMessage;
+}
 
 /** The Message-ID of an outbox row's e-mail: the same on every attempt, so a retried e-mail can be recognised. */
 export function emailMessageId(outboxId: string, publicUrl: string): string {
@@ -48,6 +56,7 @@ export class OutboxDispatcher {
     private readonly vault: PatientVault,
     private readonly history: VisitHistory,
     private readonly db: Db,
+    private readonly staff: StaffRecipientsRepository,
   ) {}
 
   async deliver(row: ClaimedMessage): Promise<void> {
@@ -55,24 +64,10 @@ export class OutboxDispatcher {
     if (row.previousState === 'sending' && row.attempts > maxAttempts) {
       return this.record(row, { state: 'failed', outcome: 'gave_up', lastError: 'The server sending it stopped before it could record the outcome, on the last attempt.' });
     }
-    const visit = await this.visits.findById(row.visitId);
-    if (!visit) return this.record(row, { state: 'cancelled', outcome: 'visit_cancelled' });
-    const stale = staleOutcome(row.kind, visit.status);
-    if (stale) return this.record(row, { state: 'cancelled', outcome: stale });
-
-    let link: string | null = null;
-    if (row.kind !== 'cancellation') {
-      const token = await this.joinToken(visit.practiceId, visit.id);
-      if (!token) return this.record(row, { state: 'failed', outcome: 'link_unavailable' });
-      link = `${this.config.publicUrl}/join/${token}`;
-    }
-    const practice = await this.practice.of(visit.practiceId);
-    // A booked visit speaks the patient's language and time zone (chosen on the booking page), else the practice's.
-    const booked = await this.state.bookedFor(visit.id);
-    const audience = { ...practice, ...(booked ?? {}) };
-    const rendered = this.render(row, { ...visit, patient: await this.vault.open(visit.patient) }, audience, link);
-    if (!rendered) return this.record(row, { state: 'failed', outcome: 'no_address' });
-    if (!(await this.outbox.saveContent(row.id, row.claimToken, await this.keyring.encrypt(visit.practiceId, contentPlace(row.id), JSON.stringify(rendered))))) {
+    const ready = row.staffUserId ? await this.prepareForStaff(row, row.staffUserId) : await this.prepareForPatient(row, row.visitId!);
+    if (!ready) return;
+    const { practiceId, senderName, rendered } = ready;
+    if (!(await this.outbox.saveContent(row.id, row.claimToken, await this.keyring.encrypt(practiceId, contentPlace(row.id), JSON.stringify(rendered))))) {
       this.logger.warn(`message ${row.id}: claim lost before sending, left to the node that holds it`);
       return;
     }
@@ -83,7 +78,7 @@ export class OutboxDispatcher {
             {
               messageId: emailMessageId(row.id, this.config.publicUrl),
               outboxId: row.id,
-              from: { name: practice.name, address: this.config.mail.from },
+              from: { name: senderName, address: this.config.mail.from },
               to: rendered.to,
               subject: rendered.subject ?? '',
               text: rendered.text,
@@ -92,7 +87,66 @@ export class OutboxDispatcher {
             timeoutMs,
           )
         : await this.sms.send({ outboxId: row.id, to: rendered.to, text: rendered.text, sender: this.config.sms.provider === 'webhook' ? this.config.sms.sender : null }, timeoutMs);
-    await this.record(row, this.outcomeOf(row, result), visit.practiceId);
+    // Only a message about a visit goes into that visit's history.
+    await this.record(row, this.outcomeOf(row, result), row.visitId ? practiceId : undefined);
+  }
+
+  /** A message to a patient: still fitting the visit, rendered with the visit's data and link of now; null once recorded otherwise. */
+  private async prepareForPatient(row: ClaimedMessage, visitId: string): Promise<Prepared | null> {
+    const kind = row.kind as MessageKind;
+    const visit = await this.visits.findById(visitId);
+    if (!visit) return this.recorded(row, { state: 'cancelled', outcome: 'visit_cancelled' });
+    const stale = staleOutcome(kind, visit.status);
+    if (stale) return this.recorded(row, { state: 'cancelled', outcome: stale });
+
+    let link: string | null = null;
+    if (kind !== 'cancellation') {
+      const token = await this.joinToken(visit.practiceId, visit.id);
+      if (!token) return this.recorded(row, { state: 'failed', outcome: 'link_unavailable' });
+      link = `${this.config.publicUrl}/join/${token}`;
+    }
+    const practice = await this.practice.of(visit.practiceId);
+    // A booked visit speaks the patient's language and time zone (chosen on the booking page), else the practice's.
+    const booked = await this.state.bookedFor(visit.id);
+    const audience = { ...practice, ...(booked ?? {}) };
+    const rendered = this.render(kind, row, { ...visit, patient: await this.vault.open(visit.patient) }, audience, link);
+    if (!rendered) return this.recorded(row, { state: 'failed', outcome: 'no_address' });
+    return { practiceId: visit.practiceId, senderName: practice.name, rendered };
+  }
+
+  /**
+   * A set-password e-mail to a staff member: sent only while its link still works (not used, not
+   * replaced by a newer one, not expired) and the account is enabled, in the practice's language.
+   */
+  private async prepareForStaff(row: ClaimedMessage, userId: string): Promise<Prepared | null> {
+    const user = await this.staff.user(userId);
+    if (!user || user.disabledAt) return this.recorded(row, { state: 'cancelled', outcome: 'link_superseded' });
+    const sealed = await this.outbox.staffSecret(row.id);
+    let token: string | null = null;
+    try {
+      token = sealed ? await this.keyring.decrypt(user.practiceId, staffSecretPlace(row.id), sealed) : null;
+    } catch {
+      this.logger.error(`message ${row.id}: its set-password token cannot be opened with the practice's data keys`);
+    }
+    if (!token) return this.recorded(row, { state: 'failed', outcome: 'link_unavailable' });
+    const link = await this.staff.token(hashToken(token));
+    if (!link || link.usedAt || link.expiresAt.getTime() <= Date.now()) return this.recorded(row, { state: 'cancelled', outcome: 'link_superseded' });
+    const practice = await this.practice.of(user.practiceId);
+    const rendered = renderStaffMessage({
+      kind: row.kind as StaffMessageKind,
+      language: practice.language,
+      to: user.email,
+      name: user.displayName,
+      practice: { name: practice.name, timeZone: practice.timeZone },
+      link: `${this.config.publicUrl}/set-password/${token}`,
+      expiresAt: link.expiresAt,
+    });
+    return { practiceId: user.practiceId, senderName: practice.name, rendered };
+  }
+
+  private async recorded(row: ClaimedMessage, patch: OutcomePatch): Promise<null> {
+    await this.record(row, patch);
+    return null;
   }
 
   private outcomeOf(row: ClaimedMessage, result: DeliveryResult): OutcomePatch {
@@ -114,12 +168,12 @@ export class OutboxDispatcher {
 
   private async record(row: ClaimedMessage, patch: OutcomePatch, practiceId?: string): Promise<void> {
     // A message that left (or was kept for staff to read) goes into the visit's history with its outcome.
-    const left = practiceId && (patch.state === 'sent' || patch.state === 'kept');
+    const left = practiceId && row.visitId && (patch.state === 'sent' || patch.state === 'kept');
     const recorded = await this.db.transaction(async () => {
       const done = await this.outbox.finish(row.id, row.claimToken, patch);
       if (done && left) {
-        const detail: VisitEventDetail = row.kind === 'reminder' ? { channel: row.channel, minutes: row.reminderMinutes, state: patch.state } : { message: row.kind, channel: row.channel, state: patch.state };
-        await this.history.record({ visit: { id: row.visitId, practiceId }, kind: row.kind === 'reminder' ? 'reminded' : 'notified', by: BY_SYSTEM, detail });
+        const detail: VisitEventDetail = row.kind === 'reminder' ? { channel: row.channel, minutes: row.reminderMinutes, state: patch.state } : { message: row.kind as MessageKind, channel: row.channel, state: patch.state };
+        await this.history.record({ visit: { id: row.visitId!, practiceId: practiceId! }, kind: row.kind === 'reminder' ? 'reminded' : 'notified', by: BY_SYSTEM, detail });
       }
       return done;
     });
@@ -138,11 +192,11 @@ export class OutboxDispatcher {
     }
   }
 
-  private render(row: ClaimedMessage, visit: Omit<VisitEntity, 'patient' | 'assignId'> & { patient: Patient }, practice: PracticeFacts, link: string | null): RenderedMessage | null {
+  private render(kind: MessageKind, row: ClaimedMessage, visit: Omit<VisitEntity, 'patient' | 'assignId'> & { patient: Patient }, practice: PracticeFacts, link: string | null): RenderedMessage | null {
     const address = row.channel === 'email' ? visit.patient.email : visit.patient.phone;
     if (!address) return null;
     return renderMessage({
-      kind: row.kind,
+      kind,
       channel: row.channel,
       language: practice.language,
       patient: { firstName: visit.patient.firstName, lastName: visit.patient.lastName, email: visit.patient.email, phone: visit.patient.phone },

@@ -1,11 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { MessageChannel, MessageKind, MessageOutcome, MessageState } from '@visite/contracts';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { MessageChannel, MessageOutcome, MessageState, OutboxKind } from '@visite/contracts';
 import { BaseEntity } from '../../database/base.entity';
 import { PracticeEntity } from '../practice/practice.entity';
+import { UserEntity } from '../auth/user.entity';
 import { VisitEntity } from '../visits/visit.entity';
 
 /**
- * One message to a patient, from the moment the change that causes it commits (in the same
+ * One message to a patient (or a set-password e-mail to staff), from the moment the change that causes it commits (in the same
  * transaction) until its provider accepts it or it is given up. The poller takes rows whose
  * `next_attempt_at` has come with `FOR UPDATE SKIP LOCKED` (docs/messaging.md).
  */
@@ -13,6 +14,8 @@ import { VisitEntity } from '../visits/visit.entity';
 @Index('ix_outbox_messages_claim', ['state', 'nextAttemptAt'])
 @Index('ix_outbox_messages_visit', ['visitId', 'createdAt'])
 @Index('ix_outbox_messages_practice', ['practiceId', 'createdAt'])
+@Index('ix_outbox_messages_staff_user', ['staffUserId', 'createdAt'], { where: '"staff_user_id" IS NOT NULL' })
+@Check('ck_outbox_messages_owner', '("visit_id" IS NULL) <> ("staff_user_id" IS NULL)')
 export class OutboxMessageEntity extends BaseEntity {
   /** The practice of the visit: the outbox page and every lookup by id are scoped by it. */
   @Column({ name: 'practice_id', type: 'uuid' })
@@ -25,15 +28,24 @@ export class OutboxMessageEntity extends BaseEntity {
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 
-  @Column({ name: 'visit_id', type: 'uuid' })
-  visitId: string;
+  /** The visit a message to a patient is about; null for a message to staff. */
+  @Column({ name: 'visit_id', type: 'uuid', nullable: true })
+  visitId: string | null;
 
   @ManyToOne(() => VisitEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'visit_id', foreignKeyConstraintName: 'fk_outbox_messages_visit' })
   visit?: VisitEntity;
 
+  /** The staff member a set-password e-mail goes to; null for a message to a patient (exactly one is set). */
+  @Column({ name: 'staff_user_id', type: 'uuid', nullable: true })
+  staffUserId: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'staff_user_id', foreignKeyConstraintName: 'fk_outbox_messages_staff_user' })
+  staffUser?: UserEntity;
+
   @Column({ type: 'varchar', length: 20 })
-  kind: MessageKind;
+  kind: OutboxKind;
 
   @Column({ type: 'varchar', length: 10 })
   channel: MessageChannel;
@@ -95,4 +107,8 @@ export class OutboxMessageEntity extends BaseEntity {
   /** The rendered message (recipient, subject, text, ICS), encrypted with the practice's data key (Keyring). Null until due. */
   @Column({ type: 'text', nullable: true })
   content: string | null;
+
+  /** Staff messages: the set-password token the e-mail carries, encrypted with the practice's data key. */
+  @Column({ type: 'text', nullable: true, select: false })
+  secret: string | null;
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type {
-  DoctorSummary, InviteStaffRequest, PasswordLinkView, PasswordTokenInfo, StaffMemberView, UpdateStaffRequest, UserRole,
+  DoctorSummary, InviteStaffRequest, PasswordLinkView, PasswordTokenInfo, StaffEmailView, StaffMemberView, UpdateStaffRequest, UserRole,
 } from '@visite/contracts';
+import { MessageScheduler } from '../messaging/message-scheduler.service';
+import type { OutboxMessageEntity } from '../messaging/outbox-message.entity';
+import { OutboxRepository } from '../messaging/outbox.repository';
 import { Db } from '../../database/db';
 import { AppConfig } from '../../config/app-config';
 import { hashToken, randomToken } from '../../common/crypto/random-token';
@@ -40,13 +43,16 @@ export class StaffService {
     private readonly access: AccessService,
     private readonly publisher: RealtimePublisher,
     private readonly audit: AuditService,
+    private readonly messages: MessageScheduler,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   async list(actor: Actor): Promise<StaffMemberView[]> {
     this.access.requireRole(actor, ['admin']);
     const staff = await this.users.inPractice(actor.practiceId);
     const assists = await this.users.assistsOf(staff.filter((u) => u.role === 'assistant').map((u) => u.id));
-    return staff.map((u) => toMemberView(u, assists.get(u.id) ?? []));
+    const emails = await this.outbox.latestStaffEmails(actor.practiceId, staff.map((u) => u.id));
+    return staff.map((u) => toMemberView(u, assists.get(u.id) ?? [], emails.get(u.id) ?? null));
   }
 
   /** The practice's doctors (for the assistant's doctor selector, the invite form, billing filters). */
@@ -66,6 +72,7 @@ export class StaffService {
         const user = await this.users.create({ practiceId: actor.practiceId, email: input.email, passwordHash: null, displayName: input.displayName, role: input.role });
         await this.users.setAssists(user.id, assists);
         await this.tokens.issue(user.id, hashToken(token), 'invite', expiresAt);
+        await this.messages.passwordLinkIssued({ practiceId: actor.practiceId, userId: user.id, token, kind: 'staff_invitation', requestedBy: actor.userId });
         await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'staff.invited', detail: { userId: user.id, role: input.role, assists } });
         return user.id;
       });
@@ -73,9 +80,9 @@ export class StaffService {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new StaffException(StaffExceptionCode.EMAIL_TAKEN);
       throw error;
     }
-    // E-mail sending: the outbox (modules/messaging) carries messages to patients about a visit only (its
-    // rows need a visit). A staff invitation needs a message kind of its own without a visit. Enqueue it
-    // inside the transaction above, with `setPasswordUrl`, once that kind exists. Until then the admin copies the link.
+    // The e-mail with the link leaves through the outbox (kept there, readable by no one but the person, when
+    // no mail server is configured): the admin also gets the link, to hand over another way.
+    this.messages.wake();
     return this.linkView(actor, userId, token, expiresAt);
   }
 
@@ -102,6 +109,7 @@ export class StaffService {
       await this.db.transaction(async () => {
         await this.users.update(user.id, { disabledAt: new Date() });
         await this.tokens.revokeForUser(user.id);
+        await this.messages.staffDisabled(user.id);
         await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'staff.disabled', detail: { userId } });
       });
       await this.sessions.deleteForUser(user.id);
@@ -130,9 +138,10 @@ export class StaffService {
     const purpose: PasswordTokenPurpose = user.passwordHash ? 'reset' : 'invite';
     await this.db.transaction(async () => {
       await this.tokens.issue(user.id, hashToken(token), purpose, expiresAt);
+      await this.messages.passwordLinkIssued({ practiceId: actor.practiceId, userId: user.id, token, kind: purpose === 'invite' ? 'staff_invitation' : 'password_reset', requestedBy: actor.userId });
       await this.audit.record({ actorType: 'user', actorId: actor.userId, practiceId: actor.practiceId, action: 'staff.password_link_issued', detail: { userId, purpose } });
     });
-    // E-mail sending: enqueue the reset message in the transaction above, as for invite().
+    this.messages.wake();
     return this.linkView(actor, user.id, token, expiresAt);
   }
 
@@ -184,7 +193,8 @@ export class StaffService {
 
   private async member(actor: Actor, userId: string): Promise<StaffMemberView> {
     const user = await this.access.staff(actor, userId);
-    return toMemberView(user, user.role === 'assistant' ? await this.users.assistedDoctors(user.id) : []);
+    const email = (await this.outbox.latestStaffEmails(actor.practiceId, [user.id])).get(user.id) ?? null;
+    return toMemberView(user, user.role === 'assistant' ? await this.users.assistedDoctors(user.id) : [], email);
   }
 
   private async linkView(actor: Actor, userId: string, token: string, expiresAt: Date): Promise<PasswordLinkView> {
@@ -192,7 +202,7 @@ export class StaffService {
   }
 }
 
-function toMemberView(user: UserEntity, assists: UserEntity[]): StaffMemberView {
+function toMemberView(user: UserEntity, assists: UserEntity[], email: OutboxMessageEntity | null): StaffMemberView {
   return {
     id: user.id,
     email: user.email,
@@ -201,5 +211,10 @@ function toMemberView(user: UserEntity, assists: UserEntity[]): StaffMemberView 
     status: user.disabledAt ? 'disabled' : user.passwordHash ? 'active' : 'invited',
     assists: assists.map((d) => ({ id: d.id, displayName: d.displayName })),
     createdAt: user.createdAt.toISOString(),
+    passwordEmail: email ? toEmailView(email) : null,
   };
+}
+
+function toEmailView(m: OutboxMessageEntity): StaffEmailView {
+  return { kind: m.kind as StaffEmailView['kind'], state: m.state, outcome: m.outcome, error: m.lastError, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null };
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { USER_ROLES, type DoctorSummary, type PasswordLinkView, type StaffMemberView, type UserRole } from '@visite/contracts';
+import { USER_ROLES, type DoctorSummary, type PasswordLinkView, type StaffEmailView, type StaffMemberView, type UserRole } from '@visite/contracts';
 import { useAuth } from '../auth/auth-context';
 import { errorMessage } from '../../shared/api/api-error';
 import { useFormat } from '../../shared/i18n/use-format';
@@ -87,6 +87,7 @@ export function StaffPage() {
                   <td>{t(`roles.${m.role}`)}</td>
                   <td>
                     <span className={`badge badge-staff-${m.status}`}>{t(`status.${m.status}`)}</span>
+                    {m.passwordEmail && m.status !== 'active' && <PasswordEmailState email={m.passwordEmail} />}
                   </td>
                   <td className="button-row">
                     <button type="button" className="btn btn-link" onClick={() => setEditing(m.id)}>
@@ -127,6 +128,20 @@ export function StaffPage() {
   );
 }
 
+/** How the latest set-password e-mail went: "Link e-mail: Sent", "Kept in the outbox · no mail server configured". */
+function PasswordEmailState({ email }: { email: StaffEmailView }) {
+  const { t } = useTranslation('practice');
+  const { t: to } = useTranslation('outbox');
+  const format = useFormat();
+  const state = [to(`state.${email.state}`), email.outcome ? to(`outcome.${email.outcome}`) : null, email.sentAt ? format.dateTime(email.sentAt) : null].filter(Boolean).join(' · ');
+  return (
+    <p className={`small ${email.state === 'failed' ? 'text-error' : 'muted'}`} data-testid="staff-password-email" data-state={email.state}>
+      {t('passwordEmail.label', { state })} ({t(`passwordEmail.kind.${email.kind}`)})
+      {email.error && <span className="text-error"> {email.error}</span>}
+    </p>
+  );
+}
+
 function PasswordLinkPanel({ link, onClose }: { link: PasswordLinkView; onClose: () => void }) {
   const { t } = useTranslation('practice');
   const format = useFormat();
@@ -134,7 +149,7 @@ function PasswordLinkPanel({ link, onClose }: { link: PasswordLinkView; onClose:
     <section className="panel panel-highlight" aria-labelledby="password-link-title">
       <h2 id="password-link-title">{t('link.title', { name: link.member.displayName })}</h2>
       <p className="muted small">
-        {t('link.help', { until: format.dateTime(link.expiresAt) })}
+        {t('link.help', { email: link.member.email, until: format.dateTime(link.expiresAt) })}
       </p>
       <div className="copy-row">
         <input id="password-link" data-testid="password-link" readOnly value={link.setPasswordUrl} aria-label={t('link.copy')} onFocus={(e) => e.target.select()} />
