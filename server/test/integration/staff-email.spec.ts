@@ -19,7 +19,7 @@ describe('set-password e-mails to staff through the outbox and a real SMTP serve
     smtp = await SmtpSink.start();
     t = await startTestApp({ ...FAST, SMTP_URL: smtp.url, MAIL_FROM: 'cabinet@visite.test' });
     db = t.app.get(DataSource);
-    await t.app.get(PracticesRepository).update(t.practiceId, { name: 'Cabinet des Tilleuls', settings: { timeZone: 'Europe/Paris', phone: null, address: null, language: 'fr', reminderOffsetsMinutes: [1440, 15] } });
+    await t.app.get(PracticesRepository).update(t.practiceId, { name: 'Cabinet des Tilleuls', settings: { timeZone: 'Europe/Paris', phone: null, address: null, language: 'fr', reminderOffsetsMinutes: [1440, 15], patientChangeMinHours: 24 } });
     admin = await createStaff(t, 'admin', 'Admin Tilleuls');
   });
   afterAll(async () => {
