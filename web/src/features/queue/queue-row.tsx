@@ -35,7 +35,7 @@ export function QueueRow({ visit, now, busy, canCall, onAdmit, onJoin, onNewLink
         />
         <div>
           <p className="queue-name">
-            <Link to={`/visits/${encodeURIComponent(visit.id)}`} data-testid="visit-link">
+            <Link to={`/visits/${encodeURIComponent(visit.id)}`} data-testid="visit-page-link">
               {name}
             </Link>
           </p>
