@@ -23,7 +23,8 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // No source maps in the production build (docs/security.md "Headers"): the server serves dist as it is.
+    sourcemap: false,
     rollupOptions: {
       output: {
         manualChunks(id) {

@@ -107,6 +107,8 @@ export async function startStack(options) {
       SFU_ANNOUNCED_ADDRESS: options.announcedAddress ?? '127.0.0.1',
       MEDIA_TOKEN_PUBLIC_KEY_FILE: keys.publicFile,
       MEDIASOUP_WORKER_BIN: options.workerBin,
+      // Only the app's pages may open the media signaling (the SFU's Origin check).
+      SFU_CORS_ORIGIN: publicUrl,
     },
     log,
   );

@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { JSON_BODY_LIMIT, verifyJsonDepth } from './common/http/json-body';
 import { RedisIoAdapter } from './common/http/redis-io.adapter';
+import { securityHeaders } from './common/http/security-headers';
 import type { AppConfig } from './config/app-config';
 import { REDIS } from './modules/redis/redis.module';
 
@@ -22,6 +23,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   });
   app.set('trust proxy', 1);
   app.disable('x-powered-by');
+  app.use(...securityHeaders({ connectOrigins: [new URL(config.sfuPublicUrl).origin] }));
   app.use(cookieParser());
   // Requests are validated by route (@Endpoint + @Input against the schemas in @visite/contracts).
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: verifyJsonDepth });

@@ -35,6 +35,8 @@ export class AppConfig {
   readonly sms!: SmsSettings;
   readonly outbox!: OutboxSettings;
   readonly rateLimits!: RateLimitSettings;
+  /** Origins whose pages may open the realtime channel (the handshake's Origin header). */
+  readonly allowedOrigins!: string[];
 }
 
 /** docs/security.md "Rate limits". */
@@ -156,6 +158,7 @@ export function loadConfig(source: Source = process.env): AppConfig {
       retryBaseSeconds: env.OUTBOX_RETRY_BASE_SECONDS,
       maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     },
+    allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => trim(o.trim())).filter(Boolean) : [new URL(env.PUBLIC_URL).origin],
     rateLimits: {
       loginPerAccount: env.RATE_LIMIT_LOGIN_PER_ACCOUNT,
       loginPerAddress: env.RATE_LIMIT_LOGIN_PER_ADDRESS,

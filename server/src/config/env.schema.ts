@@ -114,6 +114,8 @@ export const envSchema = z
     /** Realtime events one connection may send at once, and a second afterwards. */
     RATE_LIMIT_SOCKET_BURST: z.coerce.number().int().min(1).max(10_000).default(20),
     RATE_LIMIT_SOCKET_PER_SECOND: z.coerce.number().positive().max(10_000).default(5),
+    /** Origins whose pages may open the realtime channel (comma-separated); default: PUBLIC_URL's. */
+    ALLOWED_ORIGINS: z.string().optional(),
     /** Prefix of the rate-limit keys in Redis (several installs on one Redis). */
     RATE_LIMIT_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('visite:rl'),
   })

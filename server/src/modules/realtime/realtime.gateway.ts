@@ -31,6 +31,7 @@ import { hashToken } from '../../common/crypto/random-token';
 import { CredentialRecheckService } from './credential-recheck.service';
 import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { SocketEventBucket } from '../rate-limit/socket-rate-limit';
+import { originAllowed } from '../../common/http/security-headers';
 import { AppConfig } from '../../config/app-config';
 import { PresenceService } from './presence.service';
 import { doctorRoom, RealtimePublisher, sessionRoom, userRoom, visitRoom } from './realtime.publisher';
@@ -84,6 +85,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     this.publisher.attach(namespace);
     this.recheck.start(namespace);
     namespace.on('connection', (socket: Socket) => this.limitEvents(socket as RealtimeSocket));
+    // A page of another site may not open the channel with the staff's cookie (cross-site WebSocket).
+    namespace.use((socket, next) => {
+      if (originAllowed(socket.handshake.headers.origin, this.config.allowedOrigins)) return next();
+      next(refuse('ORIGIN_NOT_ALLOWED', `pages of ${String(socket.handshake.headers.origin).slice(0, 200)} may not open this channel`));
+    });
     namespace.use((socket, next) => {
       this.identify(socket as RealtimeSocket).then(
         () => next(),
