@@ -14,7 +14,8 @@ export function LanguageSwitcher({ className = '' }: { className?: string }) {
           lang={language}
           className={i18n.language === language ? 'lang-btn lang-btn-on' : 'lang-btn'}
           aria-pressed={i18n.language === language}
-          aria-label={LANGUAGE_NAMES[language]}
+          // The accessible name starts with the visible text (WCAG 2.5.3): "FR, Français".
+          aria-label={`${language.toUpperCase()}, ${LANGUAGE_NAMES[language]}`}
           title={LANGUAGE_NAMES[language]}
           data-testid={`language-${language}`}
           onClick={() => setLanguage(language)}
