@@ -3,6 +3,7 @@ export * from './media-token';
 export * from './http/auth';
 export * from './http/visits';
 export * from './http/join';
+export * from './http/consent';
 export * from './realtime/events';
 export * from './signaling/messages';
 export * from './billing/types';

@@ -46,6 +46,8 @@ export type MediaTokenClaims = z.infer<typeof mediaTokenClaimsSchema>;
 /** Claims of a control token: the server asking the SFU to act on one room. */
 export const controlTokenClaimsSchema = z.object({
   room: z.string().min(1).max(100),
-  action: z.enum(['close-room', 'room-stats']),
+  action: z.enum(['close-room', 'room-stats', 'close-peer']),
+  /** The peer a `close-peer` token is for. */
+  peer: z.string().min(1).max(100).optional(),
 });
 export type ControlTokenClaims = z.infer<typeof controlTokenClaimsSchema>;

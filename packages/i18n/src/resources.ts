@@ -7,6 +7,7 @@ import fr_billing_terms from './locales/fr/billing-terms.json';
 import fr_coding from './locales/fr/coding.json';
 import fr_common from './locales/fr/common.json';
 import fr_consent from './locales/fr/consent.json';
+import fr_consent_flow from './locales/fr/consent-flow.json';
 import fr_consultation from './locales/fr/consultation.json';
 import fr_day from './locales/fr/day.json';
 import fr_errors from './locales/fr/errors.json';
@@ -26,6 +27,7 @@ import en_billing_terms from './locales/en/billing-terms.json';
 import en_coding from './locales/en/coding.json';
 import en_common from './locales/en/common.json';
 import en_consent from './locales/en/consent.json';
+import en_consent_flow from './locales/en/consent-flow.json';
 import en_consultation from './locales/en/consultation.json';
 import en_day from './locales/en/day.json';
 import en_errors from './locales/en/errors.json';
@@ -39,7 +41,7 @@ import en_precheck from './locales/en/precheck.json';
 import en_queue from './locales/en/queue.json';
 import en_waiting from './locales/en/waiting.json';
 
-export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consultation', 'day', 'errors', 'join', 'media', 'messages', 'outbox', 'patients', 'practice', 'precheck', 'queue', 'waiting'] as const;
+export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consent-flow', 'consultation', 'day', 'errors', 'join', 'media', 'messages', 'outbox', 'patients', 'practice', 'precheck', 'queue', 'waiting'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const RESOURCES = {
@@ -51,6 +53,7 @@ export const RESOURCES = {
     coding: fr_coding,
     common: fr_common,
     consent: fr_consent,
+    'consent-flow': fr_consent_flow,
     consultation: fr_consultation,
     day: fr_day,
     errors: fr_errors,
@@ -72,6 +75,7 @@ export const RESOURCES = {
     coding: en_coding,
     common: en_common,
     consent: en_consent,
+    'consent-flow': en_consent_flow,
     consultation: en_consultation,
     day: en_day,
     errors: en_errors,

@@ -6,6 +6,7 @@ import { BillingBatchEntity } from '../modules/billing/billing-batch.entity';
 import { BillingLineEntity } from '../modules/billing/billing-line.entity';
 import { BillingProfileEntity } from '../modules/billing/billing-profile.entity';
 import { ConsentEntity } from '../modules/consent/consent.entity';
+import { ConsentTextEntity } from '../modules/consent/consent-text.entity';
 import { OutboxMessageEntity } from '../modules/messaging/outbox-message.entity';
 import { VisitMessagingEntity } from '../modules/messaging/visit-messaging.entity';
 import { PatientDistinctPairEntity } from '../modules/patients/patient-distinct-pair.entity';
@@ -24,5 +25,5 @@ import { VisitBookingEntity } from '../modules/scheduling/visit-booking.entity';
 import { VisitTypeEntity } from '../modules/scheduling/visit-type.entity';
 
 export const ENTITIES = [
-  PracticeEntity, PracticeKeyEntity, AssistantLinkEntity, PasswordTokenEntity, PatientDistinctPairEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentEntity, AuditEventEntity, AuditChainHeadEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity, ReadinessCheckEntity, VisitNoteEntity, VisitEventEntity,
+  PracticeEntity, PracticeKeyEntity, AssistantLinkEntity, PasswordTokenEntity, PatientDistinctPairEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentTextEntity, ConsentEntity, AuditEventEntity, AuditChainHeadEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity, ReadinessCheckEntity, VisitNoteEntity, VisitEventEntity,
   DoctorAvailabilityEntity, VisitTypeEntity, AbsenceEntity, VisitBookingEntity];

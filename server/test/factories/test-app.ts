@@ -92,9 +92,14 @@ export async function createVisit(t: TestApp, doctor: Doctor, patient: Record<st
   return { ...body, joinToken: body.joinUrl.split('/join/')[1] };
 }
 
-export async function giveConsent(t: TestApp, joinToken: string): Promise<void> {
+/** The patient accepts every text asked of them, at its version in force (video wording unless told). */
+export async function giveConsent(t: TestApp, joinToken: string, options: { wording?: 'video' | 'audio'; language?: 'fr' | 'en' } = {}): Promise<void> {
   const info = await request(t.url).get(`/api/join/${joinToken}`).expect(200);
-  await request(t.url).post(`/api/join/${joinToken}/consent`).send({ version: info.body.consent.version, accepted: true }).expect(200);
+  const texts = (info.body.consent.texts as { kind: string; version: number }[]).map(({ kind, version }) => ({ kind, version }));
+  await request(t.url)
+    .post(`/api/join/${joinToken}/consent`)
+    .send({ texts, language: options.language ?? 'fr', wording: options.wording ?? 'video' })
+    .expect(200);
 }
 
 /** A realtime socket as the web client opens it. Resolves once connected, rejects with the refusal. */

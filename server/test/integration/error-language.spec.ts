@@ -63,16 +63,21 @@ describe("messages in the request's language", () => {
     expect((await french.emitWithAck('waiting.join', {})).error).toEqual({ code: 'FORBIDDEN_ROLE', message: 'Votre rôle ne permet pas cette action.' });
   });
 
-  it('gives the consent text in the language asked, under one version', async () => {
+  it('gives the consent texts in both languages (video and audio-only wording) under one version, and stores the language the patient read', async () => {
     const doctor = await createDoctor(t);
     const { joinToken } = await createVisit(t, doctor);
-    const fr = await request(t.url).get(`/api/join/${joinToken}`).expect(200);
-    const en = await request(t.url).get(`/api/join/${joinToken}`).set('accept-language', 'en-US').expect(200);
-    expect(fr.body.consent.text).toMatch(/^J’accepte une consultation par vidéo/);
-    expect(en.body.consent.text).toMatch(/^I agree to a consultation by video/);
-    expect(fr.body.consent.version).toBe(en.body.consent.version);
+    const info = await request(t.url).get(`/api/join/${joinToken}`).expect(200);
+    const tele = info.body.consent.texts.find((text: { kind: string }) => text.kind === 'teleconsultation');
+    expect(tele.content.fr.body).toMatch(/^J’accepte une consultation par vidéo/);
+    expect(tele.content.fr.audioBody).toMatch(/^J’accepte une consultation par téléphone/);
+    expect(tele.content.en.body).toMatch(/^I agree to a video consultation/);
+    expect(tele.content.en.audioBody).not.toMatch(/video/);
 
-    const given = await request(t.url).post(`/api/join/${joinToken}/consent`).set('accept-language', 'en').send({ version: en.body.consent.version, accepted: true }).expect(200);
-    expect(given.body).toMatchObject({ consentGiven: true, consent: { text: expect.stringMatching(/^I agree/) } });
+    const texts = info.body.consent.texts.map(({ kind, version }: { kind: string; version: number }) => ({ kind, version }));
+    const given = await request(t.url).post(`/api/join/${joinToken}/consent`).send({ texts, language: 'en', wording: 'audio' }).expect(200);
+    expect(given.body).toMatchObject({ consentGiven: true, consent: { state: { status: 'given' } } });
+    expect(given.body.consent.state.latest).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'teleconsultation', language: 'en', wording: 'audio', method: 'web_checkbox', decision: 'given' })]),
+    );
   });
 });

@@ -80,6 +80,8 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       if (name === 'doctorId' && p.startsWith('/api/doctors/')) return b.doctor.id;
       if (name === 'id' && p.startsWith('/api/visit-types/')) return b.visitTypeId;
       if (name === 'id' && p.startsWith('/api/absences/')) return b.absenceId;
+      // Not an id: a consent kind names A's own text (scoping is by the session's practice).
+      if (name === 'kind' && p.startsWith('/api/consent-texts/')) return 'health_data';
       throw new Error(`isolation spec: no practice-B fixture for :${name} in ${route.method} ${p}: add one`);
     });
   }
@@ -153,6 +155,9 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       'GET /api/doctors/:doctorId/schedule': { query: { from: today, to: today } },
       'POST /api/bookings': { body: { doctorId: b.doctor.id, visitTypeId: b.visitTypeId, start: nextMonday, patientId: b.patientId } },
       'POST /api/visits/:id/reschedule': { body: { start: nextMonday } },
+      'GET /api/consent-texts': {},
+      'PUT /api/consent-texts/:kind': { body: { content: { fr: { title: 'Données', body: 'Texte du cabinet A.' }, en: { title: 'Data', body: 'Practice A text.' } } } },
+      'POST /api/visits/:id/consents': { body: { decision: 'withdrawn', language: 'fr', wording: 'video' } },
     };
     const found = known[key];
     if (!found) throw new Error(`isolation spec: no request for ${key}: add a valid one aimed at practice B`);
@@ -176,6 +181,8 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       // Which messages exist (their delivery states move on their own as B's poller sends them).
       db.query(`SELECT id, visit_id, kind, channel, resend_of FROM outbox_messages WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
       db.query(`SELECT * FROM visit_notes WHERE practice_id = $1 ORDER BY visit_id`, [b.practiceId]),
+      db.query(`SELECT * FROM consents WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
+      db.query(`SELECT * FROM consent_texts WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
     ]);
     return JSON.stringify(rows);
   }
@@ -197,7 +204,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
         const text = res.text ?? '';
         const leaked = [...bIds, ...B_NAMES, '33611223344', '295109912611193'].filter((needle) => text.includes(needle));
         if (res.status >= 500) failures.push(`${role} ${route.method} ${path}: ${res.status} ${text.slice(0, 200)}`);
-        else if (route.path.includes(':') || JSON.stringify(body ?? {}).includes(b.doctor.id) || JSON.stringify(body ?? {}).includes(b.patientId)) {
+        else if ((route.path.includes(':') && !route.path.includes(':kind')) || JSON.stringify(body ?? {}).includes(b.doctor.id) || JSON.stringify(body ?? {}).includes(b.patientId)) {
           if (![403, 404].includes(res.status)) failures.push(`${role} ${route.method} ${path}: expected 403/404, got ${res.status} ${text.slice(0, 200)}`);
         }
         if (leaked.length) failures.push(`${role} ${route.method} ${path}: answer holds practice B's ${leaked.join(', ')}`);

@@ -26,6 +26,8 @@ export interface VerifiedMediaToken {
   claims: MediaTokenClaims;
   bench: boolean;
   check: boolean;
+  /** Its `iat`, in seconds. */
+  issuedAt: number;
 }
 
 export interface TokenLifetime {
@@ -72,7 +74,7 @@ export class TokenVerifier {
    */
   async verifyMediaToken(token: string, options: { acceptBench?: boolean } = {}): Promise<VerifiedMediaToken> {
     const audiences = [MEDIA_TOKEN_AUDIENCE, CHECK_TOKEN_AUDIENCE, ...(options.acceptBench ? [BENCH_TOKEN_AUDIENCE] : [])];
-    const { claims, audience, lifetime } = await this.#verifyWithAudience(token, audiences, mediaTokenClaimsSchema, 'media');
+    const { claims, audience, lifetime, issuedAt } = await this.#verifyWithAudience(token, audiences, mediaTokenClaimsSchema, 'media');
     const audiencesOfToken = Array.isArray(audience) ? audience : [audience];
     const check = audiencesOfToken.includes(CHECK_TOKEN_AUDIENCE);
     const bench = options.acceptBench === true && audiencesOfToken.includes(BENCH_TOKEN_AUDIENCE);
@@ -88,7 +90,7 @@ export class TokenVerifier {
     if (check && lifetime > CHECK_TOKEN_MAX_LIFETIME_SECONDS) {
       throw new SfuError(SfuErrorCode.INVALID_TOKEN, `the check token lives ${lifetime} s; check tokens live at most ${CHECK_TOKEN_MAX_LIFETIME_SECONDS} s`);
     }
-    return { claims, bench, check };
+    return { claims, bench, check, issuedAt };
   }
 
   async verifyControlToken(token: string): Promise<ControlTokenClaims> {
@@ -100,8 +102,8 @@ export class TokenVerifier {
     audience: string | string[],
     schema: S,
     what: string,
-  ): Promise<{ claims: z.infer<S>; audience: unknown; lifetime: number }> {
-    let payload: { aud?: unknown };
+  ): Promise<{ claims: z.infer<S>; audience: unknown; lifetime: number; issuedAt: number }> {
+    let payload: { aud?: unknown; iat?: number };
     try {
       ({ payload } = await jwtVerify(token, this.#key, {
         issuer: MEDIA_TOKEN_ISSUER,
@@ -119,7 +121,7 @@ export class TokenVerifier {
       throw new SfuError(SfuErrorCode.INVALID_TOKEN, `the ${what} token's claims are invalid (${fields})`);
     }
     const { iat, exp } = payload as { iat: number; exp: number };
-    return { claims: claims.data, audience: payload.aud, lifetime: exp - iat };
+    return { claims: claims.data, audience: payload.aud, lifetime: exp - iat, issuedAt: iat };
   }
 
   #checkLifetime({ iat, exp }: { iat: number; exp: number }, what: string): void {

@@ -7,6 +7,7 @@ import type { WorkerPool } from '../workers/worker-pool';
 import type { RoomControl } from './room-control';
 
 const ROOM_ROUTE = /^\/control\/rooms\/([^/]+)\/(close|stats)$/;
+const PEER_ROUTE = /^\/control\/rooms\/([^/]+)\/peers\/([^/]+)\/close$/;
 const MAX_ROOM_ID_LENGTH = 100;
 
 /**
@@ -16,6 +17,8 @@ const MAX_ROOM_ID_LENGTH = 100;
  *   POST /control/rooms/:roomId/close     200 RoomMediaSummary (what the room carried, per side and kind;
  *                                         zeros for a room never seen; idempotent: also when already closed)
  *   GET  /control/rooms/:roomId/stats     200 RoomStats, 404 if no open room
+ *   POST /control/rooms/:roomId/peers/:peerId/close   200 { closed }: puts one peer out (consent
+ *                                         withdrawn); its tokens issued until now are refused from then on
  * Errors are JSON `{ code, message }`; bad input never yields a 500.
  */
 export class HttpRoutes {
@@ -59,6 +62,12 @@ export class HttpRoutes {
       const authorization = req.headers.authorization;
       if (match[2] === 'close' && method === 'POST') return sendJson(res, 200, await this.#control.closeRoom(authorization, roomId));
       if (match[2] === 'stats' && method === 'GET') return sendJson(res, 200, await this.#control.roomStats(authorization, roomId));
+    }
+    const peerMatch = PEER_ROUTE.exec(path);
+    if (peerMatch && method === 'POST') {
+      const roomId = decodeRoomId(peerMatch[1] as string);
+      const peerId = decodeRoomId(peerMatch[2] as string);
+      return sendJson(res, 200, await this.#control.closePeer(req.headers.authorization, roomId, peerId));
     }
     throw new SfuError(SfuErrorCode.NOT_FOUND, `no route ${method} ${path.slice(0, 200)}`);
   }

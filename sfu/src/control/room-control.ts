@@ -51,6 +51,19 @@ export class RoomControl {
     return this.#ledger.summary(roomId);
   }
 
+  /**
+   * Puts one peer out of a room (the patient withdrew their consent): its media ends at once, and its
+   * tokens issued until now open nothing more for as long as they could live (a token issued later,
+   * after a new consent, does). Idempotent; `closed` says whether the peer was in the room.
+   */
+  async closePeer(authorization: string | undefined, roomId: string, peerId: string): Promise<{ closed: boolean }> {
+    const claims = await this.#authorise(authorization, roomId, 'close-peer');
+    if (claims.peer !== peerId) throw new SfuError(SfuErrorCode.FORBIDDEN, 'the control token is for another peer');
+    this.#closedRooms.revokePeer(roomId, peerId);
+    const room = this.#registry.get(roomId);
+    return { closed: !!room && !room.closed && room.expel(peerId, 'consent-withdrawn') };
+  }
+
   async roomStats(authorization: string | undefined, roomId: string): Promise<RoomStats> {
     await this.#authorise(authorization, roomId, 'room-stats');
     const room = this.#registry.get(roomId);
@@ -79,11 +92,12 @@ export class RoomControl {
     return { roomId, peers };
   }
 
-  async #authorise(authorization: string | undefined, roomId: string, action: ControlTokenClaims['action']): Promise<void> {
+  async #authorise(authorization: string | undefined, roomId: string, action: ControlTokenClaims['action']): Promise<ControlTokenClaims> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw new SfuError(SfuErrorCode.INVALID_TOKEN, 'send a control token as "Authorization: Bearer <token>"');
     const claims = await this.#verifier.verifyControlToken(match[1] as string);
     if (claims.room !== roomId) throw new SfuError(SfuErrorCode.FORBIDDEN, 'the control token is for another room');
     if (claims.action !== action) throw new SfuError(SfuErrorCode.FORBIDDEN, `the control token does not allow "${action}"`);
+    return claims;
   }
 }

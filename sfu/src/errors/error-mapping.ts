@@ -29,6 +29,7 @@ const HTTP_STATUS: Partial<Record<SfuErrorCode, number>> = {
   [SfuErrorCode.UNAVAILABLE]: 503,
   [SfuErrorCode.MEDIA_ERROR]: 502,
   [SfuErrorCode.ROOM_CLOSED]: 409,
+  [SfuErrorCode.PEER_REVOKED]: 409,
 };
 
 export function httpStatusOf(body: ErrorBody): number {

@@ -15,6 +15,8 @@ export enum SfuErrorCode {
   CONSUMER_NOT_FOUND = 'CONSUMER_NOT_FOUND',
   ROOM_NOT_FOUND = 'ROOM_NOT_FOUND',
   ROOM_CLOSED = 'ROOM_CLOSED',
+  /** The server put this peer out of the room (consent withdrawn); its earlier tokens are refused. */
+  PEER_REVOKED = 'PEER_REVOKED',
   NOT_FOUND = 'NOT_FOUND',
   MEDIA_ERROR = 'MEDIA_ERROR',
   UNAVAILABLE = 'UNAVAILABLE',

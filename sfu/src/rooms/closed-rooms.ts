@@ -10,6 +10,12 @@
 export class ClosedRooms {
   /** roomId -> when it may be forgotten (epoch ms). Insertion order is expiry order (one fixed memory). */
   readonly #until = new Map<string, number>();
+  /**
+   * `roomId peerId` -> when that peer was put out (epoch ms), for peers the server closed alone (a
+   * patient withdrew their consent): their tokens issued until then open nothing more; a token issued
+   * after (the patient consented again) does. Same memory as rooms.
+   */
+  readonly #revokedPeers = new Map<string, number>();
   readonly #memoryMs: number;
   readonly #now: () => number;
 
@@ -34,12 +40,34 @@ export class ClosedRooms {
     return this.#until.has(roomId);
   }
 
+  /** From now on, the peer's tokens issued up to this second are refused (for as long as tokens live). */
+  revokePeer(roomId: string, peerId: string): void {
+    this.#prune();
+    const key = `${roomId} ${peerId}`;
+    this.#revokedPeers.delete(key);
+    this.#revokedPeers.set(key, this.#now());
+  }
+
+  /**
+   * Whether a token of this peer issued at `issuedAtSeconds` (its `iat`) was issued before the peer was
+   * put out. `iat` counts whole seconds: a token signed in the very second of the revocation is refused too.
+   */
+  peerRevoked(roomId: string, peerId: string, issuedAtSeconds: number): boolean {
+    this.#prune();
+    const revokedAt = this.#revokedPeers.get(`${roomId} ${peerId}`);
+    return revokedAt !== undefined && issuedAtSeconds <= Math.floor(revokedAt / 1000);
+  }
+
   /** Forgets the rooms whose memory has run out (the oldest come first). */
   #prune(): void {
     const now = this.#now();
     for (const [roomId, until] of this.#until) {
       if (until > now) break;
       this.#until.delete(roomId);
+    }
+    for (const [key, revokedAt] of this.#revokedPeers) {
+      if (revokedAt + this.#memoryMs > now) break;
+      this.#revokedPeers.delete(key);
     }
   }
 }

@@ -151,6 +151,21 @@ export class Room {
     if (this.#peers.size === 0) this.close();
   }
 
+  /**
+   * Puts one peer out (the server asked: the patient withdrew their consent): it is told why, its
+   * socket is disconnected, its transports close (its media stops at once), the others see it leave.
+   * False if it is not here.
+   */
+  expel(peerId: string, reason: RoomClosedReason): boolean {
+    const peer = this.#peers.get(peerId);
+    if (!peer) return false;
+    this.#logger.info('peer put out by the server', { peerId, reason });
+    peer.channel.notify('roomClosed', { reason });
+    this.removePeer(peer);
+    peer.channel.disconnect();
+    return true;
+  }
+
   #closePeer(peer: Peer): void {
     const wasJoined = peer.joined && !peer.closed;
     if (this.#kind === 'visit') void this.#sampler.samplePeer(this.#id, peer);

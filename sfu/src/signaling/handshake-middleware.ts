@@ -52,6 +52,10 @@ async function authenticate(verifier: TokenVerifier, closedRooms: ClosedRooms, a
   const verified = await verifier.verifyMediaToken(handshake.data.token, { acceptBench });
   // The visit ended: its tokens, still valid by their signature and expiry, open nothing any more.
   if (closedRooms.has(verified.claims.room)) throw new SfuError(SfuErrorCode.ROOM_CLOSED, 'this consultation has ended; its room is closed');
+  // This participant was put out (consent withdrawn): tokens issued before open nothing.
+  if (closedRooms.peerRevoked(verified.claims.room, verified.claims.sub, verified.issuedAt)) {
+    throw new SfuError(SfuErrorCode.PEER_REVOKED, 'you were removed from this consultation; ask for a new access');
+  }
   return verified;
 }
 

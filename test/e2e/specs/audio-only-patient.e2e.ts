@@ -1,3 +1,4 @@
+import { t } from '@visite/i18n';
 import { newParticipant, newParticipantWithoutCamera, receivedMediaSince, screenshot, waitForMedia, waitForMediaSince } from '../support/browser';
 import { DoctorPages, PatientPages } from '../support/pages';
 import { storedVisit } from '../support/stack-env';
@@ -32,7 +33,7 @@ describe('a patient without a camera', () => {
       expect(videoRequest).toBe('NotFoundError');
 
       // Device check: the audio-only notice, with the no-camera explanation, instead of a blocking error.
-      await patient.checkDevicesAndConsent();
+      await patient.checkDevices();
       const p = patientSide.page;
       const notice = p.locator('.device-check .notice-warning');
       await notice.waitFor({ timeout: 10_000 });
@@ -47,6 +48,14 @@ describe('a patient without a camera', () => {
       expect(preview).toEqual({ audio: 1, video: 0 });
       expect(await p.getByRole('alert').count()).toBe(0);
       await screenshot(p, 'audio-only-device-check');
+
+      // Consent: the audio-only wording of the practice's text; nothing asks to agree to video.
+      await patient.acceptConsents();
+      expect(await p.getByTestId('consent-step').getAttribute('data-wording')).toBe('audio');
+      const teleText = (await p.getByTestId('consent-text-teleconsultation').textContent()) ?? '';
+      expect(teleText).toContain(t('fr', 'consent:teleconsultation.audioBody').split('\n')[0]);
+      expect(teleText).not.toMatch(/vidéo/i);
+      await screenshot(p, 'audio-only-consent');
 
       await patient.enterWaitingRoom();
       await doctor.admitWhenWaiting(visitId);

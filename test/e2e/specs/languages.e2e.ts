@@ -51,8 +51,8 @@ describe('the join flow in French and in English', () => {
 
       await patient.checkDevicesAndConsent();
       await expectPageIn(page, language, t(language, 'join:consent.title'), 'check');
-      // The consent text comes from the server, in the language the web asked for.
-      await page.getByText(t(language, 'consent:p1')).waitFor();
+      // The consent texts come from the practice (its first version: the catalogue's), shown in the page's language.
+      await page.getByText(t(language, 'consent:health_data.title'), { exact: true }).waitFor();
       await screenshot(page, `languages-${language}-check`);
 
       await patient.enterWaitingRoom();

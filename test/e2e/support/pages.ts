@@ -59,9 +59,22 @@ export class PatientPages {
   }
 
   async checkDevicesAndConsent(): Promise<void> {
+    await this.checkDevices();
+    await this.acceptConsents();
+  }
+
+  /** The device check screen, up to its preview. */
+  async checkDevices(): Promise<void> {
     await byId(this.page, 'device-check-start').click();
     await byId(this.page, 'device-preview').waitFor();
-    await byId(this.page, 'consent-checkbox').check();
+  }
+
+  /** From the device check, on to the consent texts; ticks every one shown (one box per text). */
+  async acceptConsents(): Promise<void> {
+    await byId(this.page, 'device-check-continue').click();
+    await byId(this.page, 'consent-step').waitFor();
+    const boxes = this.page.locator('[data-testid^="consent-checkbox-"]');
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
   }
 
   async enterWaitingRoom(): Promise<void> {

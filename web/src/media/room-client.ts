@@ -44,7 +44,7 @@ export type RoomConnectionState = 'connecting' | 'connected' | 'reconnecting' | 
 export type AudioOnlyMode = 'off' | 'auto' | 'manual';
 
 /** Why the room is closed. `left`: close() was called. */
-export type RoomCloseReason = 'visit-ended' | 'replaced' | 'left';
+export type RoomCloseReason = 'visit-ended' | 'replaced' | 'consent-withdrawn' | 'left';
 
 export interface RemotePeer {
   peerId: string;

@@ -1,6 +1,7 @@
 import { authRoutes } from './auth';
 import { billingRoutes, visitCodingRoutes } from './billing';
 import { healthRoutes } from './health';
+import { consentRoutes } from './consent';
 import { historyRoutes } from './history';
 import { joinRoutes } from './join';
 import { messageRoutes } from './messages';
@@ -19,6 +20,7 @@ export const API_ROUTES = {
   health: healthRoutes,
   visits: visitRoutes,
   join: joinRoutes,
+  consent: consentRoutes,
   practice: practiceRoutes,
   billing: billingRoutes,
   visitCoding: visitCodingRoutes,

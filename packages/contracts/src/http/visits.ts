@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idParams } from '../input/primitives';
 import { isoDateTimeSchema, plainText, uuidSchema } from './common';
+import type { ParticipantConsentState } from './consent';
 import { patientInputSchema, type PatientView } from './patients';
 import { defineRoute } from './route';
 export const VISIT_STATUSES = ['scheduled', 'waiting', 'in_progress', 'completed', 'cancelled'] as const;
@@ -44,6 +45,8 @@ export interface VisitView {
   patient: PatientView;
   /** Whether the patient is connected to the waiting room or the consultation right now. */
   patientOnline: boolean;
+  /** Where each participant stands on consent (the patient first; then any guest). */
+  consents: ParticipantConsentState[];
 }
 
 /**

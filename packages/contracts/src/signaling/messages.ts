@@ -123,7 +123,8 @@ export interface NewConsumerOffer {
 }
 
 /** Why a room was closed under the peers' feet. */
-export type RoomClosedReason = 'visit-ended' | 'worker-died' | 'replaced';
+/** `consent-withdrawn`: this peer only (the patient withdrew their consent); the room goes on. */
+export type RoomClosedReason = 'visit-ended' | 'worker-died' | 'replaced' | 'consent-withdrawn';
 
 /** Events the SFU sends. */
 export interface SignalingServerEvents {

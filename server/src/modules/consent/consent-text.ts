@@ -1,15 +1,26 @@
-import { t, type Language } from '@visite/i18n';
+import { CONSENT_KINDS, consentTextContentSchema, LANGUAGES, type ConsentKind, type ConsentTextContent } from '@visite/contracts';
+import { hasText, t } from '@visite/i18n';
 
 /**
- * The consent a patient accepts before a teleconsultation, in French and English (the `consent`
- * catalogue of @visite/i18n: one paragraph per key). Any change to the text, in either language, gets
- * a new version; the version accepted is stored with each consent.
+ * The text a practice starts with for each kind of consent, in French and English: the `consent`
+ * catalogue of @visite/i18n. It becomes the practice's version 1 the first time a text of that kind is
+ * needed; the practice's admin then edits it (each edit is a new version).
  */
-export const CONSENT = { version: '2026-11-v1' } as const;
-
-const PARAGRAPHS = ['p1', 'p2', 'p3', 'p4', 'p5'] as const;
-
-/** The consent text in a language, one paragraph per line. */
-export function consentText(language: Language): string {
-  return PARAGRAPHS.map((paragraph) => t(language, `consent:${paragraph}`)).join('\n');
+export function defaultConsentContent(kind: ConsentKind): ConsentTextContent {
+  const content = Object.fromEntries(
+    LANGUAGES.map((language) => [
+      language,
+      {
+        title: t(language, `consent:${kind}.title`),
+        body: t(language, `consent:${kind}.body`),
+        audioBody: hasText(language, `consent:${kind}.audioBody`) ? t(language, `consent:${kind}.audioBody`) : null,
+      },
+    ]),
+  );
+  return consentTextContentSchema.parse(content);
 }
+
+/** Kinds whose text must say it differently for a patient without video. */
+export const KINDS_WITH_AUDIO_WORDING: readonly ConsentKind[] = ['teleconsultation'];
+
+export { CONSENT_KINDS };

@@ -14,13 +14,18 @@ export class JoinController {
   constructor(private readonly join: JoinService) {}
 
   @Endpoint(joinRoutes.info)
-  info(@Input() { params }: In<'info'>, @Headers('accept-language') language?: string): Promise<JoinInfo> {
-    return this.join.info(params.token, requestLanguage({ 'accept-language': language }));
+  info(@Input() { params }: In<'info'>): Promise<JoinInfo> {
+    return this.join.info(params.token);
   }
 
   @Endpoint(joinRoutes.consent)
-  consent(@Input() { params, body }: In<'consent'>, @Headers('user-agent') userAgent?: string, @Headers('accept-language') language?: string): Promise<JoinInfo> {
-    return this.join.giveConsent(params.token, body.version, body.accepted, userAgent ?? null, requestLanguage({ 'accept-language': language }));
+  consent(@Input() { params, body }: In<'consent'>, @Headers('user-agent') userAgent?: string): Promise<JoinInfo> {
+    return this.join.giveConsent(params.token, body, userAgent ?? null);
+  }
+
+  @Endpoint(joinRoutes.withdrawConsent)
+  withdrawConsent(@Input() { params }: In<'withdrawConsent'>, @Headers('user-agent') userAgent?: string, @Headers('accept-language') language?: string): Promise<JoinInfo> {
+    return this.join.withdrawConsent(params.token, userAgent ?? null, requestLanguage({ 'accept-language': language }));
   }
 
   @Endpoint(joinRoutes.mediaAccess)

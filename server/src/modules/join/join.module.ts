@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ConsentEntity } from '../consent/consent.entity';
-import { ConsentsRepository } from '../consent/consents.repository';
+import { ConsentModule } from '../consent/consent.module';
 import { VisitsModule } from '../visits/visits.module';
 import { JoinController } from './join.controller';
 import { JoinService } from './join.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ConsentEntity]), VisitsModule],
+  imports: [ConsentModule, VisitsModule],
   controllers: [JoinController],
-  providers: [ConsentsRepository, JoinService],
+  providers: [JoinService],
   exports: [JoinService],
 })
 export class JoinModule {}

@@ -1,12 +1,11 @@
 import { DEFAULT_LANGUAGE, type Language } from '@visite/i18n';
 import { Injectable } from '@nestjs/common';
-import type { JoinInfo, MediaAccess, WaitingStatus } from '@visite/contracts';
+import type { GiveConsentRequest, JoinInfo, MediaAccess, WaitingStatus } from '@visite/contracts';
 import { hashToken } from '../../common/crypto/random-token';
 import { Db } from '../../database/db';
 import { AuditService } from '../audit/audit.service';
 import { VisitHistory } from '../history/visit-history.service';
-import { CONSENT, consentText } from '../consent/consent-text';
-import { ConsentsRepository } from '../consent/consents.repository';
+import { ConsentService, patientSubject } from '../consent/consent.service';
 import { MediaTokenService } from '../media/media-token.service';
 import { PatientVault } from '../patients/patient-vault';
 import { PracticesService } from '../practice/practices.service';
@@ -27,7 +26,7 @@ export class JoinService {
   constructor(
     private readonly visits: VisitsRepository,
     private readonly visitsService: VisitsService,
-    private readonly consents: ConsentsRepository,
+    private readonly consent: ConsentService,
     private readonly queue: QueueService,
     private readonly media: MediaTokenService,
     private readonly audit: AuditService,
@@ -48,20 +47,24 @@ export class JoinService {
     return visit;
   }
 
-  /** The visit as the patient sees it; the consent text in `language`. */
-  async info(token: string, language: Language = DEFAULT_LANGUAGE): Promise<JoinInfo> {
+  /** The visit as the patient sees it, with the consent texts in both languages (the page switches). */
+  async info(token: string): Promise<JoinInfo> {
     const visit = await this.resolve(token);
-    return this.toInfo(visit, language);
+    return this.toInfo(visit);
   }
 
-  async giveConsent(token: string, version: string, accepted: boolean, userAgent: string | null, language: Language = DEFAULT_LANGUAGE): Promise<JoinInfo> {
+  /** The patient ticked each text (in `language`, with the video or audio-only wording). */
+  async giveConsent(token: string, answer: GiveConsentRequest, userAgent: string | null): Promise<JoinInfo> {
     const visit = await this.open(token);
-    if (version !== CONSENT.version) throw new VisitException(VisitExceptionCode.CONSENT_VERSION_OUTDATED);
-    await this.db.transaction(async () => {
-      await this.consents.add({ visitId: visit.id, version, accepted, userAgent: userAgent?.slice(0, 500) ?? null });
-      await this.audit.record({ actorType: 'patient', actorId: visit.patientId, practiceId: visit.practiceId, action: accepted ? 'consent.given' : 'consent.refused', visitId: visit.id, detail: { version } });
-    });
-    return this.toInfo(visit, language);
+    await this.consent.give(visit, patientSubject(visit.id), { ...answer, method: 'web_checkbox', recordedBy: null, userAgent });
+    return this.toInfo(visit);
+  }
+
+  /** The patient withdraws their consent (during the call): their media ends at once. */
+  async withdrawConsent(token: string, userAgent: string | null, language: Language = DEFAULT_LANGUAGE): Promise<JoinInfo> {
+    const visit = await this.open(token);
+    await this.consent.withdraw(visit, patientSubject(visit.id), { method: 'web_button', recordedBy: null, language, userAgent });
+    return this.toInfo(visit);
   }
 
   /** The patient knocks: the visit is now waiting, and the doctor sees it live. */
@@ -99,23 +102,23 @@ export class JoinService {
     return visit;
   }
 
-  private async requireConsent(visit: VisitEntity): Promise<void> {
-    const consent = await this.consents.latest(visit.id);
-    if (!consent?.accepted || consent.version !== CONSENT.version) throw new VisitException(VisitExceptionCode.CONSENT_REQUIRED);
+  /** No waiting room and no media token without the patient's consent in force (none yet, or withdrawn: refused with its code). */
+  private requireConsent(visit: VisitEntity): Promise<void> {
+    return this.consent.requireCurrent(visit, patientSubject(visit.id));
   }
 
-  private async toInfo(visit: VisitEntity, language: Language): Promise<JoinInfo> {
-    const consent = await this.consents.latest(visit.id);
-    const practice = await this.practices.view(visit.practiceId);
+import { VisitHistory } from '../history/visit-history.service';
+  private async toInfo(visit: VisitEntity): Promise<JoinInfo> {
+    const state = await this.consent.stateOf(visit, patientSubject(visit.id));
     return {
       visitId: visit.id,
       status: visit.status,
       patientFirstName: (await this.vault.open(visit.patient)).firstName,
       doctorName: visit.doctor.displayName,
       scheduledAt: visit.scheduledAt.toISOString(),
-      practice: { name: practice.name, phone: practice.settings.phone },
-      consentGiven: !!consent?.accepted && consent.version === CONSENT.version,
-      consent: { version: CONSENT.version, text: consentText(language) },
+import { VisitHistory } from '../history/visit-history.service';
+      consentGiven: state.status === 'given',
+      consent: { texts: await this.consent.textsToAccept(visit.practiceId, 'patient'), state },
     };
   }
 }

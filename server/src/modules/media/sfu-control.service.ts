@@ -38,4 +38,25 @@ export class SfuControlService {
       return null;
     }
   }
+
+  /**
+   * Puts one participant out of a visit's media room (consent withdrawn): the SFU closes their peer at
+   * once and refuses their tokens issued until now. True when the SFU did it (whether or not the peer
+   * was connected), false when it could not be reached or refused.
+   */
+  async closePeer(roomId: string, peerId: string): Promise<boolean> {
+    try {
+      const token = await this.tokens.controlToken({ room: roomId, action: 'close-peer', peer: peerId });
+      const res = await fetch(`${this.config.sfuControlUrl}/control/rooms/${encodeURIComponent(roomId)}/peers/${encodeURIComponent(peerId)}/close`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(5000),
+      });
+      if (!res.ok) this.logger.warn(`SFU refused to close peer ${peerId} of room ${roomId}: ${res.status} ${await res.text()}`);
+      return res.ok;
+    } catch (error) {
+      this.logger.warn(`could not reach the SFU to close peer ${peerId} of room ${roomId}: ${(error as Error).message}`);
+      return false;
+    }
+  }
 }

@@ -3,6 +3,7 @@ import type { VisitView, WaitingStatus } from '@visite/contracts';
 import { AppConfig } from '../../config/app-config';
 import { dayBounds } from '../../common/time/day-bounds';
 import { UsersRepository } from '../auth/users.repository';
+import { ConsentStates } from '../consent/consent-states';
 import { PatientVault } from '../patients/patient-vault';
 import { PracticesService } from '../practice/practices.service';
 import { PresenceService } from '../realtime/presence.service';
@@ -27,6 +28,7 @@ export class QueueService implements BeforeApplicationShutdown {
     private readonly publisher: RealtimePublisher,
     private readonly practices: PracticesService,
     private readonly vault: PatientVault,
+    private readonly consents: ConsentStates,
   ) {}
 
   /** A doctor's day in their practice's time zone. */
@@ -35,7 +37,8 @@ export class QueueService implements BeforeApplicationShutdown {
     const entities = await this.visits.forDoctorDay(doctorId, start, end);
     const online = await this.presence.onlineVisitIds(entities.map((v) => v.id));
     const patients = await this.vault.openMany(entities.map((v) => v.patient));
-    return { entities, views: entities.map((v, i) => toVisitView(v, patients[i]!, online)) };
+    const consents = await this.consents.of(entities.map((v) => v.id));
+    return { entities, views: entities.map((v, i) => toVisitView(v, patients[i]!, online, { consents: consents.get(v.id)! })) };
   }
 
   /** Waiting status of one visit, as its patient sees it, among the statuses of its doctor's queue. */

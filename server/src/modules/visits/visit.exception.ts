@@ -8,8 +8,6 @@ export enum VisitExceptionCode {
   VISIT_NOT_WAITING = 'VISIT_NOT_WAITING',
   VISIT_NOT_IN_PROGRESS = 'VISIT_NOT_IN_PROGRESS',
   VISIT_CLOSED = 'VISIT_CLOSED',
-  CONSENT_REQUIRED = 'CONSENT_REQUIRED',
-  CONSENT_VERSION_OUTDATED = 'CONSENT_VERSION_OUTDATED',
   INVALID_SCHEDULE = 'INVALID_SCHEDULE',
 }
 
@@ -21,8 +19,6 @@ const DEFINITIONS: Record<VisitExceptionCode, [DomainErrorKind, string]> = {
   [VisitExceptionCode.VISIT_NOT_WAITING]: ['conflict', 'The patient is not in the waiting room.'],
   [VisitExceptionCode.VISIT_NOT_IN_PROGRESS]: ['conflict', 'The consultation has not started or is over.'],
   [VisitExceptionCode.VISIT_CLOSED]: ['conflict', 'This visit is over.'],
-  [VisitExceptionCode.CONSENT_REQUIRED]: ['conflict', 'Please read and accept the consent before entering the waiting room.'],
-  [VisitExceptionCode.CONSENT_VERSION_OUTDATED]: ['bad-request', 'The consent text has changed. Please reload the page and read it again.'],
   [VisitExceptionCode.INVALID_SCHEDULE]: ['bad-request', 'The appointment time must be within the next year and not in the past day.'],
 };
 

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { byUser, VisitHistory } from '../history/visit-history.service';
 import { UsersRepository } from '../auth/users.repository';
 import { MediaTokenService } from '../media/media-token.service';
+import { ConsentStates } from '../consent/consent-states';
 import { MessageScheduler } from '../messaging/message-scheduler.service';
 import { SfuControlService } from '../media/sfu-control.service';
 import type { patientInputSchema } from '@visite/contracts';
@@ -49,6 +50,7 @@ export class VisitsService {
     private readonly db: Db,
     private readonly messages: MessageScheduler,
     private readonly history: VisitHistory,
+    private readonly consents: ConsentStates,
   ) {}
 
   async create(actor: Actor, input: CreateVisitRequest): Promise<VisitWithLink> {
@@ -191,7 +193,8 @@ export class VisitsService {
   }
 
   async view(visit: VisitEntity): Promise<VisitView> {
-    return toVisitView(visit, await this.vault.open(visit.patient), await this.presence.onlineVisitIds([visit.id]));
+    const consents = await this.consents.of([visit.id]);
+    return toVisitView(visit, await this.vault.open(visit.patient), await this.presence.onlineVisitIds([visit.id]), { consents: consents.get(visit.id)! });
   }
 
   /** A visit with its join link (the token is shown only when it is issued). */

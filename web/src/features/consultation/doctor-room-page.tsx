@@ -14,17 +14,20 @@ import { Notice } from '../../shared/ui/notice';
 import { Spinner } from '../../shared/ui/spinner';
 import { doctorRoomApi } from './consultation-api';
 import { ConsultationRoom } from './consultation-room';
+import { ConsentPanel } from './consent-panel';
 import { DoctorNotes } from './doctor-notes';
 
 const isOver = (status: VisitView['status']) => status === 'completed' || status === 'cancelled';
 
-/** Watches the visit over the realtime channel: `visit.ended`, or a queue snapshot where it is over. */
-function useVisitEndedLive(visitId: string): boolean {
+/** Watches the visit over the realtime channel: `visit.ended`, or a queue snapshot where it is over; and its latest view (consent). */
+function useVisitEndedLive(visitId: string): { ended: boolean; live: VisitView | null } {
   const [ended, setEnded] = useState(false);
+  const [live, setLive] = useState<VisitView | null>(null);
   useEffect(() => {
     const socket = connectRealtime();
     const check = (visits: VisitView[]) => {
       const visit = visits.find((v) => v.id === visitId);
+      if (visit) setLive(visit);
       if (visit && isOver(visit.status)) setEnded(true);
     };
     socket.on('connect', () => {
@@ -41,7 +44,7 @@ function useVisitEndedLive(visitId: string): boolean {
       socket.disconnect();
     };
   }, [visitId]);
-  return ended;
+  return { ended, live };
 }
 
 export function DoctorRoomPage() {
@@ -51,7 +54,7 @@ export function DoctorRoomPage() {
   const [visit, setVisit] = useState<VisitView | null>(null);
   const [loadError, setLoadError] = useState<ApiError | Error | null>(null);
   const local = useLocalMedia();
-  const endedLive = useVisitEndedLive(visitId);
+  const { ended: endedLive, live } = useVisitEndedLive(visitId);
 
   useEffect(() => {
     doctorRoomApi.getVisit(visitId).then(setVisit, (e: Error) => setLoadError(e));
@@ -117,7 +120,12 @@ export function DoctorRoomPage() {
         remoteLabel={patientName}
         hangUpLabel={t('endConsultation')}
         endedContent={toCoding}
-        aside={<DoctorNotes visitId={visitId} />}
+        aside={
+          <>
+            <ConsentPanel visitId={visitId} state={(live ?? visit).consents.find((c) => c.participant === 'patient')} audioOnly={false} />
+            <DoctorNotes visitId={visitId} />
+          </>
+        }
         troubleHelp={
           <>
             <p>{t('help.doctorIntro')}</p>

@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+import { stopStream } from '../../media/local-media';
+import { CardPage } from '../../shared/ui/card-page';
 import { useDocumentTitle } from '../../shared/i18n/use-document-title';
 import { errorCode } from '../../shared/api/api-error';
 import { patientRoomApi } from './consultation-api';
 import { ConsultationRoom } from './consultation-room';
+import { WithdrawConsent } from './withdraw-consent';
 
 export interface PatientConsultationProps {
   token: string;
@@ -16,8 +19,16 @@ export interface PatientConsultationProps {
 
 /** The patient's side of the room, entered with the stream acquired during the device check. */
 export function PatientConsultation({ token, localStream, doctorName, practicePhone, visitEnded }: PatientConsultationProps) {
-  const { t } = useTranslation('consultation');
+  const { t } = useTranslation(['consultation', 'consent-flow']);
   useDocumentTitle(t('documentTitle'));
+  const [withdrawn, setWithdrawn] = useState(false);
+  // The server refuses every media token from now on and the SFU drops this peer; leaving the room here
+  // and turning the camera and microphone off makes it so on this side too.
+  const withdraw = useCallback(async () => {
+    await patientRoomApi.withdrawConsent(token);
+    stopStream(localStream);
+    setWithdrawn(true);
+  }, [token, localStream]);
   const getAccess = useCallback(() => patientRoomApi.mediaAccess(token), [token]);
   const hangUp = useCallback(async () => {
     // The patient can always leave, even if telling the server fails.
@@ -34,6 +45,18 @@ export function PatientConsultation({ token, localStream, doctorName, practicePh
     }
   }, [token]);
 
+  if (withdrawn)
+    return (
+      <CardPage>
+        <h1>{t('consent-flow:withdraw.doneTitle')}</h1>
+        <p data-testid="consent-withdrawn" role="status">{t('consent-flow:withdraw.doneText')}</p>
+        {/* Consenting again goes through the texts once more (the page starts over). */}
+        <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
+          {t('consent-flow:withdraw.giveAgain')}
+        </button>
+      </CardPage>
+    );
+
   return (
     <ConsultationRoom
       localStream={localStream}
@@ -44,6 +67,7 @@ export function PatientConsultation({ token, localStream, doctorName, practicePh
       remoteLabel={doctorName}
       hangUpLabel={t('hangUp')}
       endedContent={<p>{t('endedPatient')}</p>}
+      aside={<WithdrawConsent withdraw={withdraw} />}
       troubleHelp={
         <>
           <p>{t('help.intro')}</p>

@@ -12,6 +12,7 @@ import { CopyButton } from '../../shared/ui/copy-button';
 import { EndedNotice } from '../../shared/ui/ended-notice';
 import { Notice } from '../../shared/ui/notice';
 import { Spinner } from '../../shared/ui/spinner';
+import { ConsentStep } from './consent-step';
 import { joinApi } from './join-api';
 import { PermissionHelp } from './permission-help';
 import { PracticeHelp } from './practice-help';
@@ -20,7 +21,8 @@ import { readinessApi } from './readiness-api';
 import { useWaitingRoom } from './use-waiting-room';
 import { WaitingRoom } from './waiting-room';
 
-type Step = 'intro' | 'check' | 'waiting' | 'consultation';
+/** The patient's steps, in order (each screen owns one). */
+type Step = 'intro' | 'check' | 'consent' | 'waiting' | 'consultation';
 
 /** A visit further away than this: the intro says the check can be run now, days ahead. */
 const EARLY_CHECK_MS = 60 * 60_000;
@@ -35,19 +37,16 @@ export interface ConsultationSlotProps {
 }
 
 /**
- * The patient's path: explanation → device check and consent → waiting room → consultation.
+ * The patient's path: explanation → device check → consent → waiting room → consultation.
  * The consultation itself is rendered by the app (`renderConsultation`), keeping features apart.
  */
 export function JoinPage({ renderConsultation }: { renderConsultation: (props: ConsultationSlotProps) => ReactNode }) {
   const { token = '' } = useParams();
-  const { t } = useTranslation(['join', 'media', 'common', 'precheck']);
+  const { t } = useTranslation(['join', 'media', 'common', 'precheck', 'consent-flow']);
   const format = useFormat();
   const [info, setInfo] = useState<JoinInfo | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [step, setStep] = useState<Step>('intro');
-  const [accepted, setAccepted] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
   const local = useLocalMedia();
   const [verdict, setVerdict] = useState<ReadinessVerdict | null>(null);
   const [lastCheck, setLastCheck] = useState<ReadinessSummary | null>(null);
@@ -59,7 +58,6 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
     joinApi.info(token).then(
       (loaded) => {
         setInfo(loaded);
-        setAccepted(loaded.consentGiven);
       },
       (e: unknown) => setLoadError(errorMessage(e)),
     );
@@ -111,23 +109,15 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
     else setStep('check');
   };
 
-  const enter = async () => {
+  const enter = () => {
     // The check's verdict decides how the visit starts: audio when video would freeze (the camera can be turned on later).
     if (verdict?.modality === 'audio' && local.media?.hasVideo) local.media.stream.getVideoTracks().forEach((track) => (track.enabled = false));
-    setSubmitting(true);
-    setActionError(null);
-    try {
-      let current = info;
-      if (!current.consentGiven) {
-        current = await joinApi.consent(token, { version: current.consent.version, accepted: true });
-        setInfo(current);
-      }
-      setStep(current.status === 'in_progress' ? 'consultation' : 'waiting');
-    } catch (e) {
-      setActionError(errorMessage(e));
-    } finally {
-      setSubmitting(false);
-    }
+    setStep('consent');
+  };
+
+  const consented = (current: JoinInfo) => {
+    setInfo(current);
+    setStep(current.status === 'in_progress' ? 'consultation' : 'waiting');
   };
 
   const header = (
@@ -152,36 +142,25 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
       </CardPage>
     );
 
+  if (step === 'consent' && local.media)
+    return (
+      <CardPage wide>
+        {header}
+        <ConsentStep token={token} info={info} audioOnly={!local.media.hasVideo || verdict?.modality === 'audio'} onConsented={consented} />
+      </CardPage>
+    );
+
   if (step === 'check' && local.media)
     return (
       <CardPage wide>
         {header}
         <PreCallCheck token={token} practice={info.practice} media={local.media} reacquire={local.reacquire} acquiring={local.acquiring} onVerdict={onVerdict} />
-        <section className="consent" aria-labelledby="consent-title">
-          <h2 id="consent-title">{t('consent.title')}</h2>
-          <div className="consent-text" tabIndex={0}>
-            {info.consent.text.split(/\n{2,}/).map((paragraph, i) => (
-              <p key={i}>{paragraph}</p>
-            ))}
-          </div>
-          {actionError && <Notice tone="error">{actionError}</Notice>}
-          {/* The next step stays in view on a phone (sticky), whatever the length of the check above. */}
-          <div className="action-bar" data-testid="next-step">
-            <label className="checkbox">
-              <input data-testid="consent-checkbox" type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />
-              <span>{t('consent.accept')}</span>
-            </label>
-            <button
-              data-testid="enter-waiting-room"
-              type="button"
-              className="btn btn-primary btn-block btn-large"
-              disabled={!accepted || submitting}
-              onClick={() => void enter()}
-            >
-              {submitting ? t('consent.entering') : info.status === 'in_progress' ? t('consent.join') : t('consent.enter')}
-            </button>
-          </div>
-        </section>
+        {/* The next step stays in view on a phone (sticky), whatever the length of the check above. */}
+        <div className="action-bar" data-testid="next-step">
+          <button data-testid="device-check-continue" type="button" className="btn btn-primary btn-block btn-large" onClick={enter}>
+            {t('consent-flow:continue')}
+          </button>
+        </div>
       </CardPage>
     );
 

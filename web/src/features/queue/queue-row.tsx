@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { VisitView } from '@visite/contracts';
+import { ConsentBadge } from '../../shared/consent/consent-badge';
 import { useFormat } from '../../shared/i18n/use-format';
 import { minutesSince } from '../../shared/lib/format-time';
 import { VisitMessages } from '../messages/visit-messages';
@@ -55,6 +56,7 @@ export function QueueRow({ visit, now, busy, canCall, onAdmit, onJoin, onNewLink
         <button type="button" className="btn btn-link" data-testid="visit-messages-toggle" aria-expanded={showMessages} onClick={() => setShowMessages((v) => !v)}>
           {showMessages ? tm('toggleHide') : tm('toggle')}
         </button>
+        {visit.status !== 'cancelled' && <ConsentBadge state={visit.consents.find((c) => c.participant === 'patient')} />}
         {canReissue && (
           <button type="button" className="btn btn-link" disabled={busy} onClick={() => onNewLink(visit)}>
             {t('newLink')}
