@@ -107,16 +107,16 @@ export class JoinService {
     return this.consent.requireCurrent(visit, patientSubject(visit.id));
   }
 
-import { VisitHistory } from '../history/visit-history.service';
   private async toInfo(visit: VisitEntity): Promise<JoinInfo> {
     const state = await this.consent.stateOf(visit, patientSubject(visit.id));
+    const practice = await this.practices.view(visit.practiceId);
     return {
       visitId: visit.id,
       status: visit.status,
       patientFirstName: (await this.vault.open(visit.patient)).firstName,
       doctorName: visit.doctor.displayName,
       scheduledAt: visit.scheduledAt.toISOString(),
-import { VisitHistory } from '../history/visit-history.service';
+      practice: { name: practice.name, phone: practice.settings.phone },
       consentGiven: state.status === 'given',
       consent: { texts: await this.consent.textsToAccept(visit.practiceId, 'patient'), state },
     };
