@@ -212,7 +212,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
     }
     expect(failures).toEqual([]);
     expect(await snapshotB()).toBe(before);
-  });
+  }, 120_000);
 
   it('answers every socket event of practice A with a refusal for B, and never publishes B’s queue to A', async () => {
     const events = socketEvents(t.app.get(RealtimeGateway));
