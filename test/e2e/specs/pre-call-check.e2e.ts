@@ -102,8 +102,9 @@ describe('the pre-call check through the real media path', () => {
       });
       await p.locator('[data-testid="network-verdict"]:is([data-verdict="good"], [data-verdict="audio-only"])').waitFor({ timeout: 45_000 });
 
-      await p.getByTestId('consent-checkbox').check();
-      await new PatientPages(p).enterWaitingRoom();
+      const patientPages = new PatientPages(p);
+      await patientPages.acceptConsents();
+      await patientPages.enterWaitingRoom();
       await doctor.admitWhenWaiting(visitId);
       await p.getByTestId('consultation-room').waitFor({ timeout: 20_000 });
       const atPatient = await waitForMedia(p, (m) => m.framesDecoded >= 20 && m.audioPacketsReceived > 20);
