@@ -4,6 +4,7 @@ import fr_auth from './locales/fr/auth.json';
 import fr_billing from './locales/fr/billing.json';
 import fr_billing_forms from './locales/fr/billing-forms.json';
 import fr_billing_terms from './locales/fr/billing-terms.json';
+import fr_booking from './locales/fr/booking.json';
 import fr_coding from './locales/fr/coding.json';
 import fr_common from './locales/fr/common.json';
 import fr_consent from './locales/fr/consent.json';
@@ -24,6 +25,7 @@ import en_auth from './locales/en/auth.json';
 import en_billing from './locales/en/billing.json';
 import en_billing_forms from './locales/en/billing-forms.json';
 import en_billing_terms from './locales/en/billing-terms.json';
+import en_booking from './locales/en/booking.json';
 import en_coding from './locales/en/coding.json';
 import en_common from './locales/en/common.json';
 import en_consent from './locales/en/consent.json';
@@ -41,7 +43,7 @@ import en_precheck from './locales/en/precheck.json';
 import en_queue from './locales/en/queue.json';
 import en_waiting from './locales/en/waiting.json';
 
-export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'coding', 'common', 'consent', 'consent-flow', 'consultation', 'day', 'errors', 'join', 'media', 'messages', 'outbox', 'patients', 'practice', 'precheck', 'queue', 'waiting'] as const;
+export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'booking', 'coding', 'common', 'consent', 'consent-flow', 'consultation', 'day', 'errors', 'join', 'media', 'messages', 'outbox', 'patients', 'practice', 'precheck', 'queue', 'waiting'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const RESOURCES = {
@@ -50,6 +52,7 @@ export const RESOURCES = {
     billing: fr_billing,
     'billing-forms': fr_billing_forms,
     'billing-terms': fr_billing_terms,
+    booking: fr_booking,
     coding: fr_coding,
     common: fr_common,
     consent: fr_consent,
@@ -72,6 +75,7 @@ export const RESOURCES = {
     billing: en_billing,
     'billing-forms': en_billing_forms,
     'billing-terms': en_billing_terms,
+    booking: en_booking,
     coding: en_coding,
     common: en_common,
     consent: en_consent,

@@ -24,6 +24,7 @@ function PracticeHeader() {
   const { t: tp } = useTranslation('practice');
   const { t: to } = useTranslation('outbox');
   const { t: tr } = useTranslation('precheck');
+  const { t: tb } = useTranslation('booking');
   return (
     <header className="app-header">
       <div className="app-header-nav">
@@ -39,6 +40,12 @@ function PracticeHeader() {
               <NavLink to="/readiness" className="nav-link" data-testid="nav-readiness">
                 {tr('day.title')}
               </NavLink>
+              <NavLink to="/schedule" end className="nav-link" data-testid="nav-schedule">
+                {tb('nav.week')}
+              </NavLink>
+              <NavLink to="/schedule/hours" className="nav-link" data-testid="nav-hours">
+                {tb('nav.hours')}
+              </NavLink>
               <NavLink to="/patients" className="nav-link" data-testid="nav-patients">
                 {tp('nav.patients')}
               </NavLink>
@@ -51,6 +58,9 @@ function PracticeHeader() {
             <>
               <NavLink to="/admin/staff" className="nav-link" data-testid="nav-staff">
                 {tp('nav.staff')}
+              </NavLink>
+              <NavLink to="/schedule/hours" className="nav-link" data-testid="nav-hours">
+                {tb('nav.hours')}
               </NavLink>
               <NavLink to="/admin/practice" className="nav-link" data-testid="nav-practice">
                 {tp('nav.practice')}

@@ -14,6 +14,10 @@ import { CodingPage } from '../features/coding/coding-page';
 import { DoctorRoomPage } from '../features/consultation/doctor-room-page';
 import { PatientConsultation } from '../features/consultation/patient-consultation';
 import { JoinPage } from '../features/join/join-page';
+import { HoursPage } from '../features/booking/hours-page';
+import { ManageBookingPage } from '../features/booking/manage-booking-page';
+import { PublicBookingPage } from '../features/booking/public-booking-page';
+import { WeekPage } from '../features/booking/week-page';
 import { OutboxMessagePage, OutboxPage } from '../features/messages/outbox-page';
 import { QueuePage } from '../features/queue/queue-page';
 import { VisitPage } from '../features/day/visit-page';
@@ -45,6 +49,9 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/set-password/:token', element: <SetPasswordPage /> },
   // The patient's flow composes the join feature with the consultation feature here, so features stay apart.
+  { path: '/book/:practiceId', element: <PublicBookingPage /> },
+  { path: '/book/:practiceId/:doctorId', element: <PublicBookingPage /> },
+  { path: '/join/:token/appointment', element: <ManageBookingPage /> },
   { path: '/join/:token', element: <JoinPage renderConsultation={(props) => <PatientConsultation {...props} />} /> },
   {
     element: <PracticeLayout />,
@@ -57,6 +64,8 @@ export const router = createBrowserRouter([
       { path: '/outbox', element: <RequireRole roles={CARE_ROLES}><OutboxPage /></RequireRole> },
       { path: '/outbox/:messageId', element: <RequireRole roles={CARE_ROLES}><OutboxMessagePage /></RequireRole> },
       { path: '/readiness', element: <RequireRole roles={CARE_ROLES}><ReadinessPage /></RequireRole> },
+      { path: '/schedule', element: <RequireRole roles={CARE_ROLES}><WeekPage /></RequireRole> },
+      { path: '/schedule/hours', element: <RequireRole roles={['doctor', 'assistant', 'admin']}><HoursPage /></RequireRole> },
       { path: '/patients', element: <RequireRole roles={CARE_ROLES}><PatientsPage /></RequireRole> },
       { path: '/patients/:patientId', element: <RequireRole roles={CARE_ROLES}><PatientPage /></RequireRole> },
       { path: '/admin/staff', element: <RequireRole roles={['admin']}><StaffPage /></RequireRole> },

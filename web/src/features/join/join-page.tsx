@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { JoinInfo, ReadinessSummary, ReadinessVerdict } from '@visite/contracts';
 import { errorMessage } from '../../shared/api/api-error';
 import { detectInAppBrowser } from '../../shared/lib/in-app-browser';
@@ -131,6 +131,11 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
           components={{ strong: <strong data-testid="join-doctor-name" /> }}
         />
       </p>
+      {info.status === 'scheduled' && (
+        <p>
+          <Link to={`/join/${token}/appointment`} data-testid="join-manage">{t('manageAppointment')}</Link>
+        </p>
+      )}
     </header>
   );
 
