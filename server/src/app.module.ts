@@ -20,6 +20,7 @@ import { RealtimeModule } from './modules/realtime/realtime.module';
 import { RateLimitModule } from './modules/rate-limit/rate-limit.module';
 import { RedisModule } from './modules/redis/redis.module';
 import { SchedulingModule } from './modules/scheduling/scheduling.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { VisitsModule } from './modules/visits/visits.module';
 
@@ -56,6 +57,7 @@ export class AppModule {
         BillingModule,
         MessagingModule,
         SchedulingModule,
+        ReportsModule,
         StaffModule,
         NotesModule,
       ],

@@ -23,3 +23,4 @@ export * from './http/readiness';
 export * from './http/notes';
 export * from './http/history';
 export * from './http/scheduling';
+export * from './http/reports';

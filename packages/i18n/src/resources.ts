@@ -20,6 +20,7 @@ import fr_patients from './locales/fr/patients.json';
 import fr_practice from './locales/fr/practice.json';
 import fr_precheck from './locales/fr/precheck.json';
 import fr_queue from './locales/fr/queue.json';
+import fr_report from './locales/fr/report.json';
 import fr_waiting from './locales/fr/waiting.json';
 import en_auth from './locales/en/auth.json';
 import en_billing from './locales/en/billing.json';
@@ -41,9 +42,10 @@ import en_patients from './locales/en/patients.json';
 import en_practice from './locales/en/practice.json';
 import en_precheck from './locales/en/precheck.json';
 import en_queue from './locales/en/queue.json';
+import en_report from './locales/en/report.json';
 import en_waiting from './locales/en/waiting.json';
 
-export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'booking', 'coding', 'common', 'consent', 'consent-flow', 'consultation', 'day', 'errors', 'join', 'media', 'messages', 'outbox', 'patients', 'practice', 'precheck', 'queue', 'waiting'] as const;
+export const NAMESPACES = ['auth', 'billing', 'billing-forms', 'billing-terms', 'booking', 'coding', 'common', 'consent', 'consent-flow', 'consultation', 'day', 'errors', 'join', 'media', 'messages', 'outbox', 'patients', 'practice', 'precheck', 'queue', 'report', 'waiting'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const RESOURCES = {
@@ -68,6 +70,7 @@ export const RESOURCES = {
     practice: fr_practice,
     precheck: fr_precheck,
     queue: fr_queue,
+    report: fr_report,
     waiting: fr_waiting,
   },
   en: {
@@ -91,6 +94,7 @@ export const RESOURCES = {
     practice: en_practice,
     precheck: en_precheck,
     queue: en_queue,
+    report: en_report,
     waiting: en_waiting,
   },
 };

@@ -33,6 +33,8 @@ export class AppConfig {
   readonly practiceTimeZone!: string;
   readonly mail!: { smtp: SmtpSettings | null; from: string };
   readonly sms!: SmsSettings;
+  /** The MSSanté relay visit reports go through (null: not configured) and the mailbox they come from. */
+  readonly mssante!: { smtp: SmtpSettings | null; from: string | null };
   readonly outbox!: OutboxSettings;
   readonly rateLimits!: RateLimitSettings;
   /** Origins whose pages may open the realtime channel (the handshake's Origin header). */
@@ -146,6 +148,20 @@ export function loadConfig(source: Source = process.env): AppConfig {
           ? { host: env.SMTP_HOST, port: env.SMTP_PORT ?? 587, secure: env.SMTP_SECURE ?? env.SMTP_PORT === 465, user: env.SMTP_USER ?? null, password: env.SMTP_PASSWORD ?? null }
           : null,
       from: env.MAIL_FROM ?? `no-reply@${publicHost.includes('.') ? publicHost : `${publicHost}.localdomain`}`,
+    },
+    mssante: {
+      smtp: env.MSSANTE_SMTP_URL
+        ? { url: env.MSSANTE_SMTP_URL }
+        : env.MSSANTE_SMTP_HOST
+          ? {
+              host: env.MSSANTE_SMTP_HOST,
+              port: env.MSSANTE_SMTP_PORT ?? 587,
+              secure: env.MSSANTE_SMTP_SECURE ?? env.MSSANTE_SMTP_PORT === 465,
+              user: env.MSSANTE_SMTP_USER ?? null,
+              password: env.MSSANTE_SMTP_PASSWORD ?? null,
+            }
+          : null,
+      from: env.MSSANTE_FROM ?? null,
     },
     sms:
       env.SMS_PROVIDER === 'webhook'

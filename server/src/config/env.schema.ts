@@ -86,6 +86,18 @@ export const envSchema = z
     SMTP_PASSWORD: z.string().optional(),
     /** Sender address of the practice's e-mails (the display name is the practice's name). */
     MAIL_FROM: z.email().optional(),
+    /**
+     * MSSanté relay (the practice's accredited operator's SMTP submission server), for visit reports to
+     * regular doctors (docs/report.md): a URL, or the MSSANTE_SMTP_HOST... variables; MSSANTE_FROM is the
+     * practice's (or doctor's) MSSanté mailbox the reports are sent from.
+     */
+    MSSANTE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'MSSANTE_SMTP_URL must start with smtp:// or smtps://').optional(),
+    MSSANTE_SMTP_HOST: z.string().optional(),
+    MSSANTE_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    MSSANTE_SMTP_SECURE: bool.optional(),
+    MSSANTE_SMTP_USER: z.string().optional(),
+    MSSANTE_SMTP_PASSWORD: z.string().optional(),
+    MSSANTE_FROM: z.email().optional(),
     /** `log` (default: a line in the server log, the message kept in the outbox) or `webhook`. */
     SMS_PROVIDER: z.enum(['log', 'webhook']).default('log'),
     /** The webhook SMS provider POSTs JSON here, signed with SMS_WEBHOOK_SECRET. */
@@ -128,6 +140,11 @@ export const envSchema = z
     path: ['VISITE_MASTER_KEY'],
   })
   .refine((env) => !(env.SMTP_URL && env.SMTP_HOST), { message: 'set SMTP_URL or SMTP_HOST, not both', path: ['SMTP_HOST'] })
+  .refine((env) => !(env.MSSANTE_SMTP_URL && env.MSSANTE_SMTP_HOST), { message: 'set MSSANTE_SMTP_URL or MSSANTE_SMTP_HOST, not both', path: ['MSSANTE_SMTP_HOST'] })
+  .refine((env) => !(env.MSSANTE_SMTP_URL || env.MSSANTE_SMTP_HOST) || env.MSSANTE_FROM, {
+    message: 'an MSSanté relay needs MSSANTE_FROM (the MSSanté mailbox reports are sent from)',
+    path: ['MSSANTE_FROM'],
+  })
   .refine((env) => env.SMS_PROVIDER !== 'webhook' || (env.SMS_WEBHOOK_URL && env.SMS_WEBHOOK_SECRET), {
     message: 'SMS_PROVIDER=webhook needs SMS_WEBHOOK_URL and SMS_WEBHOOK_SECRET',
     path: ['SMS_WEBHOOK_URL'],

@@ -23,7 +23,9 @@ import { AbsenceEntity } from '../modules/scheduling/absence.entity';
 import { DoctorAvailabilityEntity } from '../modules/scheduling/doctor-availability.entity';
 import { VisitBookingEntity } from '../modules/scheduling/visit-booking.entity';
 import { VisitTypeEntity } from '../modules/scheduling/visit-type.entity';
+import { ReportDeliveryEntity } from '../modules/reports/report-delivery.entity';
+import { VisitReportEntity } from '../modules/reports/visit-report.entity';
 
 export const ENTITIES = [
   PracticeEntity, PracticeKeyEntity, AssistantLinkEntity, PasswordTokenEntity, PatientDistinctPairEntity, UserEntity, SessionEntity, PatientEntity, VisitEntity, ConsentTextEntity, ConsentEntity, AuditEventEntity, AuditChainHeadEntity, BillingProfileEntity, BillingBatchEntity, BillingLineEntity, OutboxMessageEntity, VisitMessagingEntity, ReadinessCheckEntity, VisitNoteEntity, VisitEventEntity,
-  DoctorAvailabilityEntity, VisitTypeEntity, AbsenceEntity, VisitBookingEntity];
+  DoctorAvailabilityEntity, VisitTypeEntity, AbsenceEntity, VisitBookingEntity, VisitReportEntity, ReportDeliveryEntity];

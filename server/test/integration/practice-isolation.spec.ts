@@ -48,6 +48,10 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
     b.patientId = line.body.patientId;
     const day = line.body.dateOfService;
     b.batchId = (await request(t.url).post('/api/billing/batches').set('cookie', b.biller.cookie).send({ from: day, to: day }).expect(201)).body.id;
+    // B's visit has a signed report, so a read that crossed practices would show it.
+    await request(t.url).put(`/api/visits/${b.visitId}/report`).set('cookie', b.doctor.cookie)
+      .send({ content: { reason: 'Motif B', findings: 'Constatations B', advice: '', prescriptions: '', followUp: '' }, destinations: { patient: true, dmp: false, mssante: false }, revision: 0 }).expect(200);
+    await request(t.url).post(`/api/visits/${b.visitId}/report/sign`).set('cookie', b.doctor.cookie).send({ revision: 1 }).expect(200);
     const waiting = await createVisit(t, b.doctor, { ...patient, firstName: 'Bastien' });
     b.waitingVisitId = waiting.visit.id;
     b.joinToken = waiting.joinToken;
@@ -82,6 +86,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       if (name === 'id' && p.startsWith('/api/absences/')) return b.absenceId;
       // Not an id: a consent kind names A's own text (scoping is by the session's practice).
       if (name === 'kind' && p.startsWith('/api/consent-texts/')) return 'health_data';
+      if (name === 'format' && p.startsWith('/api/visits/:id/report/')) return 'pdf';
       throw new Error(`isolation spec: no practice-B fixture for :${name} in ${route.method} ${p}: add one`);
     });
   }
@@ -158,6 +163,14 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       'GET /api/consent-texts': {},
       'PUT /api/consent-texts/:kind': { body: { content: { fr: { title: 'Données', body: 'Texte du cabinet A.' }, en: { title: 'Data', body: 'Practice A text.' } } } },
       'POST /api/visits/:id/consents': { body: { decision: 'withdrawn', language: 'fr', wording: 'video' } },
+      'GET /api/visits/:id/report': {},
+      'PUT /api/visits/:id/report': { body: { content: { reason: 'x', findings: '', advice: '', prescriptions: '', followUp: '' }, destinations: { patient: true, dmp: false, mssante: false }, revision: 0 } },
+      'POST /api/visits/:id/report/sign': { body: { revision: 1 } },
+      'POST /api/visits/:id/report/correct': {},
+      'POST /api/visits/:id/report/mssante': {},
+      'PUT /api/visits/:id/report/regular-doctor': { body: { rpps: '10101201234', mssante: 'taken@over.mssante.fr' } },
+      'GET /api/visits/:id/report/:format': {},
+      'GET /api/patients/:id/record': {},
     };
     const found = known[key];
     if (!found) throw new Error(`isolation spec: no request for ${key}: add a valid one aimed at practice B`);
@@ -183,6 +196,7 @@ describe('practice isolation: nothing of practice B reaches practice A (real Pos
       db.query(`SELECT * FROM visit_notes WHERE practice_id = $1 ORDER BY visit_id`, [b.practiceId]),
       db.query(`SELECT * FROM consents WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
       db.query(`SELECT * FROM consent_texts WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
+      db.query(`SELECT * FROM visit_reports WHERE practice_id = $1 ORDER BY id`, [b.practiceId]),
     ]);
     return JSON.stringify(rows);
   }

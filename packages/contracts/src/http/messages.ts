@@ -8,7 +8,8 @@ import { defineRoute } from './route';
  * written in the same transaction as the change that causes it and sent by a poller (docs/messaging.md).
  */
 
-export const MESSAGE_KINDS = ['invitation', 'update', 'cancellation', 'reminder'] as const;
+/** `report_ready`: the visit's signed report can be read on the patient's link (docs/report.md). */
+export const MESSAGE_KINDS = ['invitation', 'update', 'cancellation', 'reminder', 'report_ready'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /**

@@ -11,6 +11,7 @@ import type { RouteDefinition } from './route';
 import { patientRoutes } from './patients';
 import { readinessRoutes } from './readiness';
 import { bookingRoutes, joinBookingRoutes, publicBookingRoutes, schedulingRoutes } from './scheduling';
+import { reportRoutes } from './reports';
 import { passwordTokenRoutes, staffRoutes } from './staff';
 import { visitRoutes } from './visits';
 
@@ -35,6 +36,7 @@ export const API_ROUTES = {
   bookings: bookingRoutes,
   publicBooking: publicBookingRoutes,
   joinBooking: joinBookingRoutes,
+  reports: reportRoutes,
 } as const;
 
 /** The same routes as one list. */

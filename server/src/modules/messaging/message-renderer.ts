@@ -70,7 +70,7 @@ export function renderMessage(input: RenderInput): RenderedMessage {
   }
   const method = input.kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
   const ics =
-    input.kind === 'reminder'
+    input.kind === 'reminder' || input.kind === 'report_ready'
       ? null
       : {
           method,

@@ -109,6 +109,14 @@ export class MessageScheduler {
     await this.outbox.cancelWaitingStaff(userId, 'link_superseded');
   }
 
+  /** The visit's report was signed for the patient: a notice on each of their channels, with their link. */
+  async reportSigned(visit: MessagedVisit, now = new Date()): Promise<number> {
+    this.requireTransaction('reportSigned');
+    const channels = channelsOf(visit);
+    if (channels.length) await this.outbox.insert(channels.map((channel) => this.announcement(visit, 'report_ready', channel, 0, now)));
+    return channels.length;
+  }
+
   private requireTransaction(hook: string): void {
     if (!this.db.inTransaction) throw new Error(`MessageScheduler.${hook} called outside the transaction of the visit's change`);
   }

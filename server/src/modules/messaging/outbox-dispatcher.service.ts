@@ -217,6 +217,8 @@ export function calendarUid(visitId: string, publicUrl: string): string {
 
 /** Why a message no longer fits the visit as it is now, or null if it still does. */
 export function staleOutcome(kind: MessageKind, status: VisitStatus): MessageOutcome | null {
+  // A report notice is written once the report is signed, after the visit: it stays due.
+  if (kind === 'report_ready') return null;
   if (kind === 'cancellation') return status === 'cancelled' ? null : 'visit_over';
   if (status === 'cancelled') return 'visit_cancelled';
   if (status === 'completed') return 'visit_over';

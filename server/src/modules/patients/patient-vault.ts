@@ -15,6 +15,7 @@ const SEALED = {
   ins: ['ins', 'insEnc'],
   insuredNir: ['insured_nir', 'insuredNirEnc'],
   regularDoctorRpps: ['regular_doctor_rpps', 'regularDoctorRppsEnc'],
+  regularDoctorMssante: ['regular_doctor_mssante', 'regularDoctorMssanteEnc'],
 } as const satisfies Partial<Record<keyof PatientFields, readonly [string, keyof PatientEntity]>>;
 type SealedField = keyof typeof SEALED;
 
@@ -50,6 +51,7 @@ export class PatientVault {
       ins: clear.ins,
       insuredNir: clear.insuredNir,
       regularDoctorRpps: clear.regularDoctorRpps,
+      regularDoctorMssante: clear.regularDoctorMssante,
       preferredLanguage: row.preferredLanguage,
       sex: row.sex,
       insOid: row.insOid,

@@ -72,6 +72,10 @@ export class PatientEntity extends BaseEntity {
   @Column({ name: 'regular_doctor_rpps', type: 'text', nullable: true })
   regularDoctorRppsEnc: string | null;
 
+  /** The regular doctor's MSSanté mailbox, where visit reports are sent (encrypted). */
+  @Column({ name: 'regular_doctor_mssante', type: 'text', nullable: true })
+  regularDoctorMssanteEnc: string | null;
+
   // Blind indexes: keyed hashes (per-practice key) of normalised values, for equality search.
   @Column({ name: 'bidx_first', type: 'char', length: 32, nullable: true })
   bidxFirst: string | null;

@@ -19,6 +19,8 @@ export interface Patient {
   insuredNir: string | null;
   beneficiaryRank: number;
   regularDoctorRpps: string | null;
+  /** The regular doctor's MSSanté mailbox (visit reports are sent there). */
+  regularDoctorMssante?: string | null;
 }
 
 /** The fields a service may write (the vault encrypts and re-indexes what it is given). */
