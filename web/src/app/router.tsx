@@ -20,6 +20,9 @@ import { PublicBookingPage } from '../features/booking/public-booking-page';
 import { WeekPage } from '../features/booking/week-page';
 import { OutboxMessagePage, OutboxPage } from '../features/messages/outbox-page';
 import { QueuePage } from '../features/queue/queue-page';
+import { PatientRecord } from '../features/report/patient-record';
+import { PatientReport } from '../features/report/patient-report';
+import { ReportPage } from '../features/report/report-page';
 import { VisitPage } from '../features/day/visit-page';
 import { ReadinessPage } from '../features/readiness/readiness-page';
 import { useDocumentTitle } from '../shared/i18n/use-document-title';
@@ -52,7 +55,7 @@ export const router = createBrowserRouter([
   { path: '/book/:practiceId', element: <PublicBookingPage /> },
   { path: '/book/:practiceId/:doctorId', element: <PublicBookingPage /> },
   { path: '/join/:token/appointment', element: <ManageBookingPage /> },
-  { path: '/join/:token', element: <JoinPage renderConsultation={(props) => <PatientConsultation {...props} />} /> },
+  { path: '/join/:token', element: <JoinPage renderConsultation={(props) => <PatientConsultation {...props} />} renderEnded={(token) => <PatientReport token={token} />} /> },
   {
     element: <PracticeLayout />,
     children: [
@@ -61,13 +64,14 @@ export const router = createBrowserRouter([
       { path: '/visits/:visitId', element: <RequireRole roles={CARE_ROLES}><VisitPage /></RequireRole> },
       { path: '/visits/:visitId/room', element: <RequireRole roles={['doctor']}><DoctorRoomPage /></RequireRole> },
       { path: '/visits/:visitId/coding', element: <RequireRole roles={['doctor']}><CodingPage /></RequireRole> },
+      { path: '/visits/:visitId/report', element: <RequireRole roles={['doctor']}><ReportPage /></RequireRole> },
       { path: '/outbox', element: <RequireRole roles={CARE_ROLES}><OutboxPage /></RequireRole> },
       { path: '/outbox/:messageId', element: <RequireRole roles={CARE_ROLES}><OutboxMessagePage /></RequireRole> },
       { path: '/readiness', element: <RequireRole roles={CARE_ROLES}><ReadinessPage /></RequireRole> },
       { path: '/schedule', element: <RequireRole roles={CARE_ROLES}><WeekPage /></RequireRole> },
       { path: '/schedule/hours', element: <RequireRole roles={['doctor', 'assistant', 'admin']}><HoursPage /></RequireRole> },
       { path: '/patients', element: <RequireRole roles={CARE_ROLES}><PatientsPage /></RequireRole> },
-      { path: '/patients/:patientId', element: <RequireRole roles={CARE_ROLES}><PatientPage /></RequireRole> },
+      { path: '/patients/:patientId', element: <RequireRole roles={CARE_ROLES}><PatientPage renderRecord={(id) => <PatientRecord patientId={id} />} /></RequireRole> },
       { path: '/admin/staff', element: <RequireRole roles={['admin']}><StaffPage /></RequireRole> },
       { path: '/admin/practice', element: <RequireRole roles={['admin']}><PracticeSettingsPage /></RequireRole> },
       {

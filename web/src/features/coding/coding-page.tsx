@@ -100,6 +100,9 @@ function CodingScreen({ visitId, draft, onReload, backToQueue }: { visitId: stri
       <section className="panel coding-header" aria-labelledby="coding-title">
         <div className="row-between">
           <h1 id="coding-title">{t('title')}</h1>
+          <Link to={`/visits/${encodeURIComponent(visitId)}/report`} className="btn btn-primary" data-testid="coding-write-report">
+            {t('writeReport')}
+          </Link>
           {backToQueue}
         </div>
         <dl className="facts">

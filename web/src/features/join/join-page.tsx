@@ -40,7 +40,7 @@ export interface ConsultationSlotProps {
  * The patient's path: explanation → device check → consent → waiting room → consultation.
  * The consultation itself is rendered by the app (`renderConsultation`), keeping features apart.
  */
-export function JoinPage({ renderConsultation }: { renderConsultation: (props: ConsultationSlotProps) => ReactNode }) {
+export function JoinPage({ renderConsultation, renderEnded }: { renderConsultation: (props: ConsultationSlotProps) => ReactNode; renderEnded?: (token: string) => ReactNode }) {
   const { token = '' } = useParams();
   const { t } = useTranslation(['join', 'media', 'common', 'precheck', 'consent-flow']);
   const format = useFormat();
@@ -95,6 +95,7 @@ export function JoinPage({ renderConsultation }: { renderConsultation: (props: C
     return (
       <EndedNotice title={t('ended')}>
         <p>{t('endedHelp')}</p>
+        {info.status === 'completed' && renderEnded?.(token)}
       </EndedNotice>
     );
 

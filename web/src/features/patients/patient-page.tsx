@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { PatientDetail, PatientVisitItem } from '@visite/contracts';
 import { errorMessage } from '../../shared/api/api-error';
@@ -12,7 +12,7 @@ import { Notice } from '../../shared/ui/notice';
 import { Spinner } from '../../shared/ui/spinner';
 
 /** One patient: identity and contact, likely duplicates to check, and their visits. */
-export function PatientPage() {
+export function PatientPage({ renderRecord }: { renderRecord?: (patientId: string) => ReactNode } = {}) {
   const { t } = useTranslation('patients');
   const format = useFormat();
   const patientLabel = usePatientLabel();
@@ -89,6 +89,7 @@ export function PatientPage() {
         </ul>
       </section>
       <aside className="queue-side">
+        {renderRecord?.(patient.id)}
         {patient.possibleDuplicates.length > 0 && (
           <section className="panel panel-highlight" aria-labelledby="duplicates-title">
             <h2 id="duplicates-title">{t('detail.duplicatesTitle')}</h2>
