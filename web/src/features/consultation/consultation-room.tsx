@@ -180,7 +180,8 @@ export function ConsultationRoom(props: ConsultationRoomProps) {
             data-testid="toggle-mic"
             className={`ctrl ${state.micEnabled ? '' : 'ctrl-off'}`}
             aria-pressed={!state.micEnabled}
-            aria-label={state.micEnabled ? t('micOnLabel') : t('micOffLabel')}
+            // The accessible name starts with the visible text (WCAG 2.5.3), then says what a press does.
+            aria-label={`${state.micEnabled ? t('micOn') : t('micOff')}, ${state.micEnabled ? t('micOnLabel') : t('micOffLabel')}`}
             data-enabled={state.micEnabled}
             onClick={() => client?.setMicEnabled(!state.micEnabled)}
           >
@@ -192,7 +193,7 @@ export function ConsultationRoom(props: ConsultationRoomProps) {
             data-testid="toggle-camera"
             className={`ctrl ${localVideoOn ? '' : 'ctrl-off'}`}
             aria-pressed={!localVideoOn}
-            aria-label={!state.hasCamera ? t('noCamera') : localVideoOn ? t('cameraOnLabel') : t('cameraOffLabel')}
+            aria-label={!state.hasCamera ? t('noCamera') : `${localVideoOn ? t('cameraOn') : t('cameraOff')}, ${localVideoOn ? t('cameraOnLabel') : t('cameraOffLabel')}`}
             data-enabled={localVideoOn}
             disabled={!state.hasCamera}
             onClick={() => client?.setCameraEnabled(!state.cameraEnabled)}
